@@ -1,0 +1,3 @@
+from ftahub.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Trade agreements Vietnam is party to: parties, dates, proof of origin, each fact with its source."""

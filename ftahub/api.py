@@ -1,0 +1,46 @@
+"""The JSON API at /api/v1/ (django-ninja). Each app mounts its router here; the OpenAPI document is the contract."""
+
+from django.urls import reverse
+from ninja import NinjaAPI, Schema
+
+from ftahub import __version__
+from ftahub.agreements.api import router as agreements_router
+from ftahub.places.api import router as places_router
+from ftahub.tariffs.api import router as tariffs_router
+
+api = NinjaAPI(
+    title="FTA Hub API",
+    version="1",
+    description="Open API of FTA Hub: tariffs and the FTA finder, rules of origin, certificates of origin, "
+    "traceability, the foreign-affairs registry and statistics. Errors are JSON: {\"code\", \"message\"}.",
+    urls_namespace="api-v1",
+)
+
+
+class ApiIndex(Schema):
+    name: str
+    version: str
+    openapi: str
+    docs: str
+    resources: dict[str, str]
+
+
+@api.get("/", response=ApiIndex, summary="API root", tags=["hub"])
+def index(request):
+    return {
+        "name": "FTA Hub",
+        "version": __version__,
+        "openapi": reverse("api-v1:openapi-json"),
+        "docs": reverse("api-v1:openapi-view"),
+        "resources": {
+            "agreements": "/api/v1/agreements",
+            "countries": "/api/v1/countries",
+            "provinces": "/api/v1/provinces",
+            "hs": "/api/v1/hs/{code}",
+        },
+    }
+
+
+api.add_router("/", agreements_router)
+api.add_router("/", places_router)
+api.add_router("/", tariffs_router)

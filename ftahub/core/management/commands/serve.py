@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve the hub with Waitress, a production-grade WSGI server (static files served by WhiteNoise)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--threads", type=int, default=8)
+
+    def handle(self, *args, host, port, threads, **options):
+        from waitress import serve
+
+        from ftahub.wsgi import application
+
+        self.stdout.write(f"FTA Hub on http://{host}:{port}/ (DEBUG={settings.DEBUG}); Ctrl+C stops it.")
+        serve(application, host=host, port=port, threads=threads, ident="ftahub")

@@ -1,0 +1,6 @@
+from ninja import Schema
+
+
+class Error(Schema):
+    code: str
+    message: str

@@ -1,0 +1,1 @@
+"""Tariffs and the FTA finder: the HS nomenclature, Viet Nam's tariff lines and each agreement's rates."""

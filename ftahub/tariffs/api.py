@@ -1,0 +1,41 @@
+import re
+
+from ninja import Router, Schema
+
+from ftahub.core.schemas import Error
+
+from .models import HSCode
+
+router = Router(tags=["tariffs"])
+
+
+class HSCodeOut(Schema):
+    code: str
+    display: str
+    level: int
+    description_en: str
+    description_vi: str
+    section: str
+    parent: str | None
+    path: list[str]
+    children: list[str]
+    source: str
+
+
+@router.get("/hs/{code}", response={200: HSCodeOut, 404: Error, 422: Error}, summary="One line of the HS nomenclature")
+def get_hs(request, code: str):
+    digits = re.sub(r"[\s.]", "", code)
+    if not re.fullmatch(r"\d{2}|\d{4}|\d{6}|\d{8}", digits):
+        return 422, {"code": "bad_hs_code", "message": "An HS code has 2, 4, 6 or 8 digits (dots allowed)."}
+    hs = HSCode.objects.select_related("section", "parent").filter(code=digits).first()
+    if hs is None:
+        return 404, {"code": "not_found", "message": f"No HS line {digits} is loaded."}
+    path, node = [], hs.parent
+    while node is not None:
+        path.insert(0, node.code)
+        node = node.parent
+    return {
+        "code": hs.code, "display": hs.display, "level": hs.level, "description_en": hs.description_en,
+        "description_vi": hs.description_vi, "section": hs.section.roman, "parent": hs.parent.code if hs.parent else None,
+        "path": path, "children": list(hs.children.values_list("code", flat=True)), "source": hs.source,
+    }

@@ -1,0 +1,73 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class HSSection(models.Model):
+    """One of the 21 sections of the Harmonized System (I … XXI)."""
+
+    audit_exempt = True  # reference data: bulk loads are audited as one LOAD entry
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    roman = models.CharField(_("section"), max_length=5, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=300)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("HS section")
+        verbose_name_plural = _("HS sections")
+
+    def __str__(self) -> str:
+        return f"{self.roman} {self.name_en}"
+
+
+class HSCode(models.Model):
+    """A line of the nomenclature: chapter (2 digits), heading (4), subheading (6) or Vietnamese national line (8).
+
+    ``code`` holds digits only (``08109020``); ``display`` prints it the customary way (``0810.90.20``).
+    """
+
+    audit_exempt = True
+
+    class Level(models.IntegerChoices):
+        CHAPTER = 2, _("chapter")
+        HEADING = 4, _("heading")
+        SUBHEADING = 6, _("subheading")
+        NATIONAL = 8, _("national line")
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, db_index=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    section = models.ForeignKey(HSSection, on_delete=models.PROTECT, related_name="codes")
+    description_en = models.TextField(_("description (English)"))
+    description_vi = models.TextField(_("description (Vietnamese)"), blank=True)
+    source = models.CharField(_("source"), max_length=120)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("HS code")
+        verbose_name_plural = _("HS codes")
+
+    def __str__(self) -> str:
+        return f"{self.display} {self.description}"
+
+    @property
+    def display(self) -> str:
+        return format_hs(self.code)
+
+    @property
+    def description(self) -> str:
+        if (get_language() or "vi").startswith("vi") and self.description_vi:
+            return self.description_vi
+        return self.description_en
+
+
+def format_hs(code: str) -> str:
+    """``08109020`` → ``0810.90.20``; ``081090`` → ``0810.90``; ``0810`` → ``08.10``; ``08`` → ``08``."""
+    if len(code) == 4:
+        return f"{code[:2]}.{code[2:]}"
+    if len(code) == 6:
+        return f"{code[:4]}.{code[4:]}"
+    if len(code) == 8:
+        return f"{code[:4]}.{code[4:6]}.{code[6:]}"
+    return code

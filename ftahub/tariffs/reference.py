@@ -1,0 +1,134 @@
+"""Load the HS 2022 nomenclature (WCO, via the datahub package) and Viet Nam's 8-digit lines from the tariff data."""
+
+import re
+
+from ftahub.core.datadir import ReferenceDataError, data_path, read_csv, read_json
+
+from .models import HSCode, HSSection
+
+HS_SECTIONS = "hs2022/sections.csv"
+HS_CODES = "hs2022/harmonized-system.csv"
+VN_TARIFF_SAMPLE = "vn-tariff-2026-sample/sample.json"
+HS_SOURCE = "HS 2022 (WCO) via datasets/harmonized-system"
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+         "XVII", "XVIII", "XIX", "XX", "XXI"]
+
+
+def load_hs() -> dict:
+    sections_path = data_path(HS_SECTIONS)
+    sections = {}
+    for line, row in read_csv(sections_path, ["section", "name"]):
+        roman = row["section"].strip()
+        if roman not in ROMAN:
+            raise ReferenceDataError(sections_path, f"unknown section {roman!r}", line)
+        sections[roman] = row["name"].strip()
+    if len(sections) != 21:
+        raise ReferenceDataError(sections_path, f"expected 21 sections, found {len(sections)}")
+    for roman, name in sections.items():
+        HSSection.objects.update_or_create(roman=roman, defaults={"number": ROMAN.index(roman) + 1, "name_en": name})
+    section_ids = dict(HSSection.objects.values_list("roman", "id"))
+
+    codes_path = data_path(HS_CODES)
+    rows: dict[str, dict] = {}
+    for line, row in read_csv(codes_path, ["section", "hscode", "description", "parent", "level"]):
+        code = row["hscode"].strip()
+        if row["section"].strip() == "TOTAL":
+            # UN Comtrade's aggregates (TOTAL, and 99/9999/999999 "commodities not specified according to kind")
+            # are statistical codes, not HS 2022 lines.
+            continue
+        level = row["level"].strip()
+        if level not in {"2", "4", "6"} or not re.fullmatch(r"\d+", code) or len(code) != int(level):
+            raise ReferenceDataError(codes_path, f"bad code {code!r} for level {level!r}", line)
+        parent = row["parent"].strip()
+        if level == "2":
+            parent = None
+        elif parent not in rows or not code.startswith(parent):
+            raise ReferenceDataError(codes_path, f"code {code} names parent {parent!r}, which is not above it", line)
+        if row["section"].strip() not in section_ids:
+            raise ReferenceDataError(codes_path, f"code {code} is in unknown section {row['section']!r}", line)
+        if code in rows:
+            raise ReferenceDataError(codes_path, f"code {code} appears twice", line)
+        if not row["description"].strip():
+            raise ReferenceDataError(codes_path, f"code {code} has no description", line)
+        rows[code] = {
+            "level": int(level),
+            "parent": parent,
+            "section_id": section_ids[row["section"].strip()],
+            "description_en": row["description"].strip(),
+            "source": HS_SOURCE,
+        }
+    counts = {lvl: sum(1 for r in rows.values() if r["level"] == lvl) for lvl in (2, 4, 6)}
+    if counts[2] < 96 or counts[4] < 1200 or counts[6] < 5000:
+        raise ReferenceDataError(codes_path, f"file looks partial: {counts[2]} chapters, {counts[4]} headings, "
+                                             f"{counts[6]} subheadings")
+    national = _national_lines(rows)
+    rows.update(national)
+    written = _write_codes(rows)
+    return {"sections": len(sections), "chapters": counts[2], "headings": counts[4], "subheadings": counts[6],
+            "national_lines": len(national), **written}
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def _national_lines(hs_rows: dict[str, dict]) -> dict[str, dict]:
+    """Viet Nam's 8-digit lines with Vietnamese and English descriptions, from the tariff data file."""
+    path = data_path(VN_TARIFF_SAMPLE)
+    data = read_json(path)
+    text = path.read_text(encoding="utf-8")
+    if not isinstance(data, dict) or not isinstance(data.get("lines"), list):
+        raise ReferenceDataError(path, "expected an object with a 'lines' list")
+    source = f"Biểu thuế XNK 2026 ({data.get('meta', {}).get('updated', 'undated')})"
+    rows = {}
+    for entry in data["lines"]:
+        code = str(entry.get("h", "")) if isinstance(entry, dict) else ""
+        line = _line_of(text, f'"h": "{code}"') if code else None
+        if not re.fullmatch(r"\d{8}", code):
+            raise ReferenceDataError(path, f"line code {code!r} is not 8 digits", line)
+        parent = code[:6]
+        if parent not in hs_rows:
+            raise ReferenceDataError(path, f"line {code} has no HS 2022 subheading {parent}", line)
+        rows[code] = {
+            "level": 8,
+            "parent": parent,
+            "section_id": hs_rows[parent]["section_id"],
+            "description_en": (entry.get("e") or "").strip(),
+            "description_vi": (entry.get("v") or "").strip(),
+            "source": source,
+        }
+    return rows
+
+
+def _write_codes(rows: dict[str, dict]) -> dict:
+    existing = {c.code: c for c in HSCode.objects.all()}
+    created = updated = 0
+    # Parents first, so every parent row exists before its children point to it.
+    for level in (2, 4, 6, 8):
+        batch, changed_objs = [], []
+        ids = {code: obj.pk for code, obj in existing.items()}
+        for code, values in rows.items():
+            if values["level"] != level:
+                continue
+            fields = {k: v for k, v in values.items() if k != "parent"}
+            fields.setdefault("description_vi", "")
+            fields["parent_id"] = ids.get(values["parent"]) if values["parent"] else None
+            obj = existing.get(code)
+            if obj is None:
+                batch.append(HSCode(code=code, **fields))
+            elif any(getattr(obj, k) != v for k, v in fields.items()):
+                for k, v in fields.items():
+                    setattr(obj, k, v)
+                changed_objs.append(obj)
+        HSCode.objects.bulk_create(batch, batch_size=500)
+        if changed_objs:
+            HSCode.objects.bulk_update(
+                changed_objs, ["level", "parent_id", "section_id", "description_en", "description_vi", "source"],
+                batch_size=500,
+            )
+        created += len(batch)
+        updated += len(changed_objs)
+        if batch:
+            existing.update({c.code: c for c in HSCode.objects.filter(level=level)})
+    return {"created": created, "updated": updated}

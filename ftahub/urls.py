@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from ftahub.api import api
+from ftahub.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("search/", core_views.search, name="search"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("ftahub.accounts.urls")),
+    path("agreements/", include("ftahub.agreements.urls")),
+    path("provinces/", include("ftahub.places.urls")),
+    path("hs/", include("ftahub.tariffs.urls")),
+    path("audit/", include("ftahub.core.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "FTA Hub"
+admin.site.site_title = "FTA Hub"
