@@ -46,6 +46,7 @@ def _default_data_dir() -> Path:
 FTAHUB_DATA_DIR = Path(os.environ.get("FTAHUB_DATA_DIR") or _default_data_dir()).resolve()
 
 DEBUG = env_bool("FTAHUB_DEBUG", True)
+FTAHUB_DEMO = env_bool("FTAHUB_DEMO", DEBUG)  # shows the demo banner; demo records are labelled either way
 
 
 def _secret_key() -> str:

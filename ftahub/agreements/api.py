@@ -1,7 +1,7 @@
 import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from ftahub.core.schemas import Error
 
@@ -41,5 +41,5 @@ def list_agreements(request):
 def get_agreement(request, code: str):
     agreement = TradeAgreement.objects.filter(code__iexact=code).prefetch_related("parties").first()
     if agreement is None:
-        return 404, {"code": "not_found", "message": f"No agreement with code {code!r}."}
+        return Status(404, {"code": "not_found", "message": f"No agreement with code {code!r}."})
     return _out(get_object_or_404(TradeAgreement, pk=agreement.pk))

@@ -1,6 +1,8 @@
 """Load countries (pycountry, ISO 3166-1 with Vietnamese names) and provinces (63 → 34 mapping CSV)."""
 
 import gettext
+import json
+from pathlib import Path
 
 import pycountry
 
@@ -11,10 +13,12 @@ from .models import Country, Province
 
 PROVINCE_MAPPING = "vn-provinces-2025/province-mapping-2025.csv"
 EXPECTED_OLD, EXPECTED_NEW = 63, 34
+VIETNAMESE_NAMES = Path(__file__).parent / "data" / "country_names_vi.json"
 
 
 def load_countries() -> SyncCounts:
     vi = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["vi"])
+    official_vi = json.loads(VIETNAMESE_NAMES.read_text(encoding="utf-8"))["names"]
     rows = {}
     for country in pycountry.countries:
         name_en = getattr(country, "common_name", None) or country.name
@@ -22,7 +26,7 @@ def load_countries() -> SyncCounts:
             "iso3": country.alpha_3,
             "numeric": country.numeric,
             "name_en": name_en,
-            "name_vi": vi.gettext(country.name),
+            "name_vi": official_vi.get(country.alpha_2) or vi.gettext(country.name),
         }
     if len(rows) < 240:
         raise ReferenceDataError("pycountry", f"only {len(rows)} countries: the package data looks incomplete")

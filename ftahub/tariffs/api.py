@@ -1,6 +1,6 @@
 import re
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from ftahub.core.schemas import Error
 
@@ -26,10 +26,10 @@ class HSCodeOut(Schema):
 def get_hs(request, code: str):
     digits = re.sub(r"[\s.]", "", code)
     if not re.fullmatch(r"\d{2}|\d{4}|\d{6}|\d{8}", digits):
-        return 422, {"code": "bad_hs_code", "message": "An HS code has 2, 4, 6 or 8 digits (dots allowed)."}
+        return Status(422, {"code": "bad_hs_code", "message": "An HS code has 2, 4, 6 or 8 digits (dots allowed)."})
     hs = HSCode.objects.select_related("section", "parent").filter(code=digits).first()
     if hs is None:
-        return 404, {"code": "not_found", "message": f"No HS line {digits} is loaded."}
+        return Status(404, {"code": "not_found", "message": f"No HS line {digits} is loaded."})
     path, node = [], hs.parent
     while node is not None:
         path.insert(0, node.code)

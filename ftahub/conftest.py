@@ -1,0 +1,62 @@
+"""Shared fixtures: the real reference data is loaded once into the test database; people are made by factories."""
+
+import pytest
+from django.test import Client
+
+from ftahub.accounts.models import Enterprise, User
+from ftahub.core.demo import demo_tax_code
+from ftahub.places.models import Province
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from ftahub.core.reference import load_reference
+
+    with django_db_blocker.unblock():
+        load_reference(report=lambda line: None)
+
+
+def province(code: int) -> Province:
+    return Province.objects.get(era=Province.Era.FROM_2025, code=code)
+
+
+class Factory:
+    """Builds enterprises and users of every role, in code (no fixtures files)."""
+
+    def __init__(self):
+        self.serial = 500
+
+    def enterprise(self, province_code: int = 24, **fields) -> Enterprise:
+        self.serial += 1
+        from stdnum.vn import mst
+
+        return Enterprise.objects.create(
+            tax_code=mst.format(demo_tax_code(self.serial)),
+            name=fields.pop("name", f"Test enterprise {self.serial}"),
+            province=province(province_code),
+            **fields,
+        )
+
+    def user(self, role: str, province_code: int | None = None, enterprise: Enterprise | None = None,
+             **fields) -> User:
+        self.serial += 1
+        user = User(username=fields.pop("username", f"user{self.serial}"), role=role,
+                    province=province(province_code) if province_code else None, enterprise=enterprise, **fields)
+        user.set_password("correct horse battery")
+        user.save()
+        return user
+
+
+@pytest.fixture
+def make(db) -> Factory:
+    return Factory()
+
+
+@pytest.fixture
+def client_for():
+    def login(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,99 @@
+"""A missing, malformed or partial reference file stops the load, names the file and line, and changes nothing."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from ftahub.core.datadir import ReferenceDataError
+from ftahub.core.models import AuditEntry
+from ftahub.core.reference import load_reference
+from ftahub.places.models import Country, Province
+from ftahub.tariffs.models import HSCode
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data_copy(tmp_path, settings):
+    """A private copy of the reference files this load reads, which a test may damage."""
+    source = Path(settings.FTAHUB_DATA_DIR)
+    for relative in ("hs2022/sections.csv", "hs2022/harmonized-system.csv",
+                     "vn-provinces-2025/province-mapping-2025.csv", "vn-tariff-2026-sample/sample.json"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source / relative, tmp_path / relative)
+    settings.FTAHUB_DATA_DIR = tmp_path
+    return tmp_path
+
+
+def snapshot():
+    return (HSCode.objects.count(), Province.objects.count(), Country.objects.count(), AuditEntry.objects.count())
+
+
+def test_a_malformed_csv_row_names_file_and_line_and_changes_nothing(data_copy):
+    path = data_copy / "hs2022/harmonized-system.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[99] = "II,08X1,Broken code,08,4\n"  # line 100 of the file
+    path.write_text("".join(lines), encoding="utf-8")
+    HSCode.objects.filter(code="08109020").update(description_vi="changed before the load")
+    before = snapshot()
+    with pytest.raises(ReferenceDataError) as info:
+        load_reference()
+    assert info.value.line == 100
+    assert info.value.path.endswith("harmonized-system.csv")
+    assert snapshot() == before
+    # the whole load is one transaction: the countries and provinces steps before it were rolled back too
+    assert HSCode.objects.get(code="08109020").description_vi == "changed before the load"
+
+
+def test_a_partial_hs_file_is_refused(data_copy):
+    path = data_copy / "hs2022/harmonized-system.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:2000]), encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="partial"):
+        load_reference(only=["hs"])
+
+
+def test_a_province_mapping_with_a_missing_unit_is_refused(data_copy):
+    path = data_copy / "vn-provinces-2025/province-mapping-2025.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]), encoding="utf-8")
+    before = snapshot()
+    with pytest.raises(ReferenceDataError, match="expected 63 old"):
+        load_reference(only=["provinces"])
+    assert snapshot() == before
+
+
+def test_a_row_with_too_many_fields_names_its_line(data_copy):
+    path = data_copy / "vn-provinces-2025/province-mapping-2025.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[4] = lines[4].rstrip("\n") + ",extra\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as info:
+        load_reference(only=["provinces"])
+    assert info.value.line == 5
+
+
+def test_invalid_json_in_the_tariff_file_names_its_line(data_copy):
+    path = data_copy / "vn-tariff-2026-sample/sample.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"h": "08109020"', '"h": 08109020 oops', 1), encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as info:
+        load_reference(only=["hs"])
+    assert info.value.line is not None and info.value.line > 1
+    assert "sample.json" in str(info.value)
+
+
+def test_a_missing_file_says_how_to_get_it(data_copy):
+    (data_copy / "hs2022/sections.csv").unlink()
+    with pytest.raises(CommandError) as info:
+        call_command("load-reference", "--only", "hs")
+    message = str(info.value)
+    assert "sections.csv" in message and "fetch-data" in message and "Nothing was changed" in message
+
+
+def test_settings_default_data_dir_is_the_shared_data():
+    assert Path(settings.FTAHUB_DATA_DIR).name == "data"
