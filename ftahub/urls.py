@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from ftahub.api import api
@@ -21,3 +23,7 @@ urlpatterns = [
 
 admin.site.site_header = "FTA Hub"
 admin.site.site_title = "FTA Hub"
+
+urlpatterns += [
+    path("favicon.ico", RedirectView.as_view(url=static("ftahub/favicon.svg"), permanent=True)),
+]

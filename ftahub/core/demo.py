@@ -54,7 +54,7 @@ def load_demo(report=print) -> list[tuple[str, str]]:
     for username, role, province_code, enterprise_serial, full_name in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            first, _, last = full_name.rpartition(" (")[0].partition(" ")
+            first, _, last = full_name.partition(" ")  # the last name keeps its "(demo)" label
             user = User(username=username, role=role, first_name=first, last_name=last,
                         province=provinces.get(province_code) if province_code else None,
                         enterprise=enterprises.get(enterprise_serial), email=f"{username}@demo.invalid")

@@ -1,0 +1,120 @@
+// Browser test of the site shell: both languages, sign-in for every demo role, a screenshot of each.
+// Usage: node tests/browser/site_shell.mjs BASE_URL OUTPUT_DIR
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import assert from "node:assert/strict";
+
+const [base, out] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const failures = [];
+async function step(name, fn) {
+  try { await fn(); console.log(`ok - ${name}`); }
+  catch (err) { failures.push(name); console.log(`not ok - ${name}\n  ${String(err).split("\n").join("\n  ")}`); }
+}
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(msg.text()); });
+
+  await step("home page renders in Vietnamese", async () => {
+    await page.goto(base + "/");
+    assert.equal(await page.getAttribute("html", "lang"), "vi");
+    await page.getByRole("heading", { level: 1, name: "Tận dụng các hiệp định thương mại tự do của Việt Nam" }).waitFor();
+    await page.getByRole("searchbox").waitFor();
+    await page.screenshot({ path: `${out}/home-vi.png`, fullPage: true });
+  });
+
+  await step("instant search finds lychees without diacritics", async () => {
+    await page.getByRole("searchbox").fill("vai");
+    await page.locator("#instant-results a", { hasText: "0810.90.20" }).waitFor({ timeout: 5000 });
+    await page.screenshot({ path: `${out}/home-search.png` });
+  });
+
+  await step("language switch turns the page English", async () => {
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForLoadState();
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    await page.getByRole("heading", { level: 1, name: "Use Vietnam's free trade agreements" }).waitFor();
+    await page.screenshot({ path: `${out}/home-en.png`, fullPage: true });
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+    await page.waitForLoadState();
+    assert.equal(await page.getAttribute("html", "lang"), "vi");
+  });
+
+  await step("a browser that asks for English gets English until the visitor switches", async () => {
+    const ctx = await browser.newContext({ locale: "en-US" });
+    const p = await ctx.newPage();
+    await p.goto(base + "/");
+    assert.equal(await p.getAttribute("html", "lang"), "en");
+    await p.getByRole("button", { name: "Tiếng Việt" }).click();
+    await p.waitForLoadState();
+    assert.equal(await p.getAttribute("html", "lang"), "vi");
+    await ctx.close();
+  });
+
+  await step("skip link is reachable from the keyboard", async () => {
+    await page.goto(base + "/");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement.textContent.trim());
+    assert.equal(focused, "Chuyển đến nội dung");
+  });
+
+  const roles = [
+    ["doanhnghiep", "người dùng doanh nghiệp"],
+    ["canbo-co", "cán bộ cấp C/O"],
+    ["canbo-doingoai", "cán bộ đối ngoại"],
+    ["thongke", "cán bộ thống kê"],
+    ["quantri", "quản trị viên"],
+  ];
+  for (const [username, role] of roles) {
+    await step(`sign in as ${username}`, async () => {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN" });
+      const p = await ctx.newPage();
+      await p.goto(base + "/accounts/login/?next=/accounts/me/");
+      await p.getByLabel("Tên đăng nhập").fill(username);
+      await p.getByLabel("Mật khẩu").fill("demo-ftahub-2026");
+      await p.getByRole("button", { name: "Đăng nhập" }).last().click();
+      await p.waitForURL("**/accounts/me/");
+      assert.equal((await p.getByTestId("username").textContent()).trim(), username);
+      assert.equal((await p.getByTestId("role").textContent()).trim(), role);
+      await p.screenshot({ path: `${out}/signed-in-${username}.png`, fullPage: true });
+      await ctx.close();
+    });
+  }
+
+  await step("a wrong password is refused with a message", async () => {
+    const ctx = await browser.newContext({ locale: "vi-VN" });
+    const p = await ctx.newPage();
+    await p.goto(base + "/accounts/login/");
+    await p.getByLabel("Tên đăng nhập").fill("doanhnghiep");
+    await p.getByLabel("Mật khẩu").fill("wrong password");
+    await p.getByRole("button", { name: "Đăng nhập" }).last().click();
+    await p.getByRole("alert").waitFor();
+    await ctx.close();
+  });
+
+  await step("mobile layout has no horizontal scroll", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: "vi-VN" });
+    const p = await ctx.newPage();
+    await p.goto(base + "/");
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+    await p.screenshot({ path: `${out}/home-mobile.png`, fullPage: true });
+    await ctx.close();
+  });
+
+  await step("no console errors (CSP, missing assets)", async () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+} finally {
+  await browser.close();
+}
+console.log(`${failures.length ? "FAILED" : "PASSED"}: ${failures.length} failure(s)`);
+process.exit(failures.length ? 1 : 0);
