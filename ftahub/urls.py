@@ -1,7 +1,7 @@
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from ftahub.api import api
@@ -25,5 +25,5 @@ admin.site.site_header = "FTA Hub"
 admin.site.site_title = "FTA Hub"
 
 urlpatterns += [
-    path("favicon.ico", RedirectView.as_view(url=static("ftahub/favicon.svg"), permanent=True)),
+    path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static("ftahub/favicon.svg"))),
 ]
