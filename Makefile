@@ -45,7 +45,7 @@ browser-deps: node_modules/.installed
 	  else echo "WARNING: chromium not found and cannot be installed here; browser tests will be skipped"; fi; }
 
 lint: install
-	$(BIN)/ruff check ftahub bench
+	$(BIN)/ruff check .
 
 test: install browser-deps lint
 	$(BIN)/ftahub compile-translations
