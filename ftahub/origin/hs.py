@@ -1,0 +1,57 @@
+"""HS code references as rules of origin write them: chapter 50, heading 52.08, subheading 8471.30, and ranges.
+
+Plain Python: no Django.
+"""
+
+import re
+from dataclasses import dataclass
+
+LEVEL_NAMES = {2: "chapter", 4: "heading", 6: "subheading"}
+
+
+def digits(code: str) -> str:
+    """'0810.90.20' → '08109020'. Raises ValueError for anything that is not an HS code."""
+    compact = re.sub(r"[\s.]", "", str(code))
+    if not re.fullmatch(r"\d{2}|\d{4}|\d{6}|\d{8}|\d{10}", compact):
+        raise ValueError(f"{code!r} is not an HS code (2, 4, 6, 8 or 10 digits)")
+    return compact
+
+
+def dotted(code: str) -> str:
+    """How rules print a code: chapter '50', heading '52.08', subheading '8471.30'."""
+    if len(code) == 4:
+        return f"{code[:2]}.{code[2:]}"
+    if len(code) == 6:
+        return f"{code[:4]}.{code[4:]}"
+    return code
+
+
+@dataclass(frozen=True)
+class CodeRange:
+    """Codes from ``start`` to ``end`` inclusive, both at one level (2, 4 or 6 digits)."""
+
+    start: str
+    end: str
+
+    def __post_init__(self):
+        if len(self.start) != len(self.end) or len(self.start) not in LEVEL_NAMES or self.start > self.end:
+            raise ValueError(f"bad code range {self.start}-{self.end}")
+
+    @property
+    def level(self) -> int:
+        return len(self.start)
+
+    def contains(self, code: str) -> bool:
+        prefix = code[: self.level]
+        return len(prefix) == self.level and self.start <= prefix <= self.end
+
+    def canonical(self) -> str:
+        if self.level == 2:
+            return f"chapter {int(self.start)}" + (f" through {int(self.end)}" if self.end != self.start else "")
+        if self.start == self.end:
+            return dotted(self.start)
+        return f"{dotted(self.start)}-{dotted(self.end)}"
+
+
+def in_any(code: str, ranges: tuple[CodeRange, ...]) -> bool:
+    return any(r.contains(code) for r in ranges)

@@ -1,0 +1,85 @@
+"""Each agreement's general provisions of origin as data: value test, default method, tolerance, cumulation.
+
+Plain Python: no Django. The data is ``data/provisions.json``; every value names its source.
+"""
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "provisions.json"
+GROUPS = Path(__file__).resolve().parents[1] / "agreements" / "data" / "agreements.json"
+
+
+@dataclass(frozen=True)
+class CumulationZone:
+    countries: frozenset[str]
+    chapters: frozenset[str] | None = None  # None: every product
+    note: str = ""
+
+    def covers(self, country: str, product_hs: str) -> bool:
+        return country in self.countries and (self.chapters is None or product_hs[:2] in self.chapters)
+
+
+@dataclass(frozen=True)
+class Provisions:
+    agreement: str
+    value_test: str = "RVC"
+    default_method: str | None = "build-down"
+    value_base: str = "FOB"
+    tolerance: tuple[float, str] | None = None  # (percent, base)
+    cumulation: tuple[CumulationZone, ...] = ()
+    sources: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def originating_country(self, country: str | None, product_hs: str) -> bool:
+        """May a material that originates in ``country`` count as originating for this product?"""
+        if country is None or country == "VN":
+            return True
+        return any(zone.covers(country, product_hs) for zone in self.cumulation)
+
+
+NO_PROVISIONS = Provisions(agreement="", tolerance=None, cumulation=())
+
+
+@cache
+def _groups() -> dict[str, list[str]]:
+    return json.loads(GROUPS.read_text(encoding="utf-8"))["groups"]
+
+
+@cache
+def all_provisions() -> dict[str, Provisions]:
+    data = json.loads(DATA.read_text(encoding="utf-8"))["agreements"]
+    groups = _groups()
+    result = {}
+    for code, entry in data.items():
+        zones = []
+        for zone in entry.get("cumulation", []):
+            countries = set()
+            for name in zone["countries"]:
+                countries.update(groups.get(name, [name]))
+            zones.append(CumulationZone(frozenset(countries),
+                                        frozenset(zone["chapters"]) if zone.get("chapters") else None,
+                                        zone.get("note", "")))
+        tolerance = entry.get("tolerance")
+        result[code] = Provisions(
+            agreement=code,
+            value_test=entry.get("value_test", "RVC"),
+            default_method=entry.get("default_method"),
+            value_base=entry.get("value_base", "FOB"),
+            tolerance=(float(tolerance["percent"]), tolerance["base"]) if tolerance else None,
+            cumulation=tuple(zones),
+            sources=entry.get("sources", {}),
+        )
+    return result
+
+
+def provisions_for(agreement: str | None) -> Provisions:
+    """The agreement's provisions; an unknown or missing agreement gets none (no tolerance, no cumulation)."""
+    if not agreement:
+        return NO_PROVISIONS
+    found = all_provisions().get(agreement.upper())
+    if found is None:
+        raise KeyError(f"no general provisions recorded for agreement {agreement!r}; "
+                       f"known: {', '.join(sorted(all_provisions()))}")
+    return found

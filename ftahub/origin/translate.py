@@ -1,0 +1,307 @@
+"""Translate agreements' legal wording of product-specific rules into the canonical rule language.
+
+Covers the EVFTA/UKVFTA Protocol 1 wording ("Manufacture from materials of any heading, except that of the
+product", "... does not exceed 50 % of the ex-works price", textile processes) and the CPTPP wording ("A change to a
+good of heading 01.01 from any other chapter", regional value content under the build-up, build-down, focused value
+and net cost methods). Text it cannot translate is kept as ``manual("...")``, shown and marked "needs manual
+reading" — never dropped.
+
+Plain Python: no Django.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .hs import CodeRange
+from .language import (
+    ChangeOfClassification,
+    ManualReading,
+    MaxNonOriginating,
+    MaxWeight,
+    Rule,
+    SpecificProcess,
+    ValueContent,
+    WhollyObtained,
+    all_of,
+    any_of,
+    tests_in,
+)
+
+
+@dataclass
+class Translation:
+    rule: Rule
+    needs_manual_reading: bool
+    notes: list[str]
+
+    @property
+    def canonical(self) -> str:
+        return self.rule.canonical()
+
+
+def clean(text: str) -> str:
+    """Strip the Markdown of the source (links, bold, italics, non-breaking spaces) and fold white space."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = text.replace("&nbsp;", " ").replace("\u00a0", " ").replace("**", "").replace("*", "")
+    text = re.sub(r"(\d)\s*%", r"\1%", text)
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r"\s*\n\s*", "\n", text).strip()
+    return text
+
+
+# --- code references in legal text ----------------------------------------------------------------------------
+
+REF_WORD = r"(?:chapters?|headings?|subheadings?)"
+CODE = r"\d{1,2}(?:\.?\d{2}){0,2}"
+
+
+def parse_refs(text: str) -> tuple[CodeRange, ...]:
+    """'heading 52.08 to heading 52.12, subheading 8471.30 and chapter 50' → code ranges; ValueError if unsure."""
+    text = text.strip().rstrip(".")
+    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text)
+    ranges = []
+    last_word = None
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        m = re.fullmatch(rf"(?:({REF_WORD})\s+)?({CODE})(?:\s*(?:through|to|-)\s*(?:{REF_WORD}\s+)?({CODE}))?", part)
+        if not m:
+            raise ValueError(f"not a code reference: {part!r}")
+        word = (m.group(1) or last_word or "").lower()
+        last_word = m.group(1) or last_word
+        start = m.group(2).replace(".", "")
+        end = (m.group(3) or m.group(2)).replace(".", "")
+        if word.startswith("chapter"):
+            start, end = start.zfill(2), end.zfill(2)
+        if len(start) == 1 or len(end) == 1:
+            if not word.startswith("chapter"):
+                raise ValueError(f"one-digit code {start} outside a chapter reference")
+        expected = 2 if word.startswith("chapter") else 4 if word.startswith("heading") else 6 if word else None
+        if expected and (len(start) != expected or len(end) != expected):
+            raise ValueError(f"code {start} does not fit {word}")
+        ranges.append(CodeRange(start, end))
+    if not ranges:
+        raise ValueError("no code reference")
+    return tuple(ranges)
+
+
+# --- EVFTA / UKVFTA (Protocol 1, Annex II) ---------------------------------------------------------------------
+
+PROCESS_WORDS = {
+    "weaving": "weaving", "dyeing": "dyeing", "coating": "coating", "printing": "printing", "flocking": "flocking",
+    "knitting": "knitting", "spinning": "spinning", "twisting": "twisting", "extrusion of man-made fibres": "extrusion",
+    "making-up (including cutting)": "making-up", "making- up (including cutting)": "making-up",
+    "making up (including cutting)": "making-up", "yarn dyeing": "yarn-dyeing", "laminating": "laminating",
+}
+
+
+def _process_phrase(text: str) -> Rule | None:
+    """'Weaving accompanied by dyeing or by coating' → process(weaving) and (process(dyeing) or process(coating))."""
+    text = text.strip().rstrip(".").strip()
+    head, _, tail = text.partition(" accompanied by ")
+    head_key = head.strip().lower()
+    if head_key not in PROCESS_WORDS:
+        return None
+    first = SpecificProcess(PROCESS_WORDS[head_key])
+    if not tail:
+        return first
+    options = [o.strip().lower() for o in re.split(r"\s+or\s+(?:by\s+)?", tail)]
+    if not all(o in PROCESS_WORDS for o in options):
+        return None
+    return all_of([first, any_of([SpecificProcess(PROCESS_WORDS[o]) for o in options])])
+
+
+MANUFACTURE_ANY = re.compile(
+    r"Manufacture from materials of any (chapter|heading|subheading)"
+    r"(?:,? except (?:that of the product(?: and (?:of )?(?P<also>.+?))?|those of (?P<those>.+?)))?"
+    r"(?:\.|,? in which:?|$)(?P<rest>.*)",
+    re.DOTALL,
+)
+SAME_HEADING_ALLOWANCE = re.compile(
+    r"However, materials of the same (heading|subheading) as the product may be used, provided that their total "
+    r"value does not exceed (\d+(?:\.\d+)?)% of the ex-works price of the product\.?"
+)
+MAXNOM = re.compile(r"Manufacture in which the value of all the materials used does not exceed (\d+(?:\.\d+)?)% "
+                    r"of the ex-works price of the product\.?$")
+WEIGHT_OF_CHAPTER = re.compile(
+    r"(?:the (?:individual )?weight of (?:the )?materials of (chapters? [\d ,and]+?) used does not exceed "
+    r"(\d+(?:\.\d+)?)% of the weight of the final product)")
+
+
+def _evfta_text(text: str) -> Rule:
+    text = clean(text)
+    if m := MAXNOM.match(text):
+        return MaxNonOriginating(float(m.group(1)), "EXW")
+    if re.fullmatch(r"(All|All the) .* (is|are) wholly obtained\.?", text):
+        return WhollyObtained()
+    if m := re.fullmatch(r"Manufacture in which all the materials of (chapters? [\d ,and]+) used are wholly "
+                         r"obtained\.?", text):
+        try:
+            return WhollyObtained(parse_refs(m.group(1)))
+        except ValueError:
+            return ManualReading(text)
+    if process := _process_phrase(text):
+        return process
+    if m := MANUFACTURE_ANY.match(text):
+        level = {"chapter": "CC", "heading": "CTH", "subheading": "CTSH"}[m.group(1)]
+        rest = (m.group("rest") or "").strip()
+        exceptions: tuple = ()
+        try:
+            if m.group("also"):
+                exceptions = parse_refs(m.group("also"))
+            if m.group("those"):
+                exceptions = parse_refs(m.group("those"))
+                level = "NCR"
+        except ValueError:
+            return ManualReading(text)
+        if not re.search(r"except", text[: m.end(1) + 40]) and not m.group("also") and not m.group("those"):
+            level = "NCR"  # "Manufacture from materials of any heading." allows the product's own heading
+        allowance = None
+        if a := SAME_HEADING_ALLOWANCE.match(rest):
+            allowance = (float(a.group(2)), "EXW")
+            rest = rest[a.end():].strip()
+        base = ChangeOfClassification(level, exceptions, allowance)
+        if not rest:
+            return base
+        weights = WEIGHT_OF_CHAPTER.findall(rest)
+        leftover = WEIGHT_OF_CHAPTER.sub("", rest)
+        if weights and not re.search(r"[A-Za-z]{4,}", re.sub(r"\b(and|in|which|the|-)\b", "", leftover)):
+            try:
+                return all_of([base, *(MaxWeight(float(p), parse_refs(c)) for c, p in weights)])
+            except ValueError:
+                pass
+        return all_of([base, ManualReading(rest)])
+    return ManualReading(text)
+
+
+def translate_evfta(rules: list[dict]) -> Translation:
+    """A rule set of the UK tariff's Vietnam scheme (EVFTA/UKVFTA Annex II): entries joined by their operator."""
+    return _join([(entry.get("operator"), _evfta_text(entry["rule"])) for entry in rules])
+
+
+# --- CPTPP (Annex 3-D) ---------------------------------------------------------------------------------------
+
+CPTPP_CHANGE = re.compile(
+    r"A change to (?:a good|any other good) of (?:(?:heading|subheading) [\d.]+(?: (?:through|to) "
+    r"(?:heading |subheading )?[\d.]+)?) from any other (chapter|heading|subheading)"
+    r"(?:, except from (?P<except>.+?))?(?P<rest>(?:, provided| provided|\.|$).*)",
+    re.DOTALL,
+)
+RVC_CLAUSE = re.compile(r"(?:,\s*)?provided (?:that )?there is a regional value content of not less than:?\s*(?P<body>.*)",
+                        re.DOTALL)
+RVC_ITEM = re.compile(
+    r"(?:-\s*)?(?:[a-z]\)\s*)?(\d+(?:\.\d+)?)% under the (build-up|build-down|net cost|focused value) method"
+    r"(?: taking into account only the non-originating materials of (?P<scope>.+?))?\.?$"
+)
+METHOD_NAMES = {"build-up": "build-up", "build-down": "build-down", "net cost": "net-cost", "focused value": "focused"}
+
+
+def _rvc_item(text: str) -> Rule:
+    text = clean(text)
+    text = re.split(r"\n?See also ", text)[0].strip()
+    m = RVC_ITEM.match(text)
+    if not m:
+        return ManualReading(text)
+    method = METHOD_NAMES[m.group(2)]
+    scope = ()
+    if m.group("scope"):
+        try:
+            scope = parse_refs(m.group("scope"))
+        except ValueError:
+            return ManualReading(text)
+    return ValueContent("RVC", float(m.group(1)), method, scope)
+
+
+def _cptpp_text(text: str) -> tuple[Rule, bool]:
+    """Returns the rule and whether the text opens a list of RVC alternatives (a), b), c) in following entries."""
+    text = clean(text)
+    text = re.split(r"\n?See also ", text)[0].strip()
+    ctc: Rule | None = None
+    rest = text
+    if m := CPTPP_CHANGE.match(text):
+        level = {"chapter": "CC", "heading": "CTH", "subheading": "CTSH"}[m.group(1)]
+        exceptions: tuple = ()
+        if m.group("except"):
+            try:
+                exceptions = parse_refs(m.group("except"))
+            except ValueError:
+                return ManualReading(text), False
+        ctc = ChangeOfClassification(level, exceptions)
+        rest = m.group("rest").strip().lstrip(".,").strip()
+    elif m := re.match(r"No change in tariff classification required for (?:a good|any other good) of "
+                       r"(?:heading|subheading)[^,]*,?\s*(?P<rest>.*)", text, re.DOTALL):
+        ctc = ChangeOfClassification("NCR")
+        rest = m.group("rest").strip()
+    elif text.startswith("-"):
+        return _rvc_item(text), False
+    else:
+        return ManualReading(text), False
+    if not rest:
+        return ctc, False
+    if m := RVC_CLAUSE.match(rest):
+        body = m.group("body").strip()
+        if not body:
+            return ctc, True
+        items = [line for line in body.split("\n") if line.strip()]
+        rvcs = [_rvc_item(line) for line in items]
+        rule = all_of([ctc, any_of(rvcs)]) if not _is_ncr(ctc) else any_of(rvcs)
+        return rule, len(items) == 1 and items[0].lstrip().startswith("-")
+    if re.fullmatch(r"provided that the good is smoked from a good that is not smoked\.?", rest):
+        smoked = SpecificProcess("smoking")
+        return (smoked if _is_ncr(ctc) else all_of([ctc, smoked])), False
+    return all_of([ctc, ManualReading(rest)]) if not _is_ncr(ctc) else ManualReading(text), False
+
+
+def _is_ncr(rule: Rule | None) -> bool:
+    return isinstance(rule, ChangeOfClassification) and rule.kind == "NCR" and not rule.exceptions
+
+
+def translate_cptpp(rules: list[dict]) -> Translation:
+    """A CPTPP rule set: entries joined by their operator; bullet entries b), c) continue the RVC list above."""
+    joined: list[tuple[str | None, Rule]] = []
+    open_list = False
+    for entry in rules:
+        text = clean(entry["rule"])
+        if open_list and text.startswith("-"):
+            operator, previous = joined[-1]
+            item = _rvc_item(text)
+            joined[-1] = (operator, _extend_rvc(previous, item))
+            continue
+        rule, open_list = _cptpp_text(entry["rule"])
+        joined.append((entry.get("operator"), rule))
+    return _join(joined)
+
+
+def _extend_rvc(previous: Rule, item: Rule) -> Rule:
+    """Add one more RVC alternative to the rule that opened the list (``CTH and (RVC or RVC)`` or ``RVC or RVC``)."""
+    from .language import AllOf, AnyOf
+
+    if isinstance(previous, AllOf):
+        *head, last = previous.parts
+        return AllOf((*head, any_of([last, item]) if not isinstance(last, AnyOf) else AnyOf((*last.parts, item))))
+    return any_of([previous, item])
+
+
+# --- common ---------------------------------------------------------------------------------------------------
+
+def _join(entries: list[tuple[str | None, Rule]]) -> Translation:
+    """Join entries left to right: 'and' binds tighter than 'or', as in the canonical language."""
+    groups: list[list[Rule]] = []
+    for operator, rule in entries:
+        if groups and (operator or "").lower() == "and":
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    rule = any_of([all_of(group) for group in groups])
+    manual = any(isinstance(t, ManualReading) for t in tests_in(rule))
+    return Translation(rule, manual, [])
+
+
+def translate(scheme: str, rules: list[dict]) -> Translation:
+    scheme = scheme.upper()
+    if scheme in {"EVFTA", "UKVFTA"}:
+        return translate_evfta(rules)
+    if scheme == "CPTPP":
+        return translate_cptpp(rules)
+    raise KeyError(f"no translator for {scheme}")
