@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Schema
 
 from ftahub import __version__
 from ftahub.agreements.api import router as agreements_router
+from ftahub.origin.api import router as origin_router
 from ftahub.places.api import router as places_router
 from ftahub.tariffs.api import router as tariffs_router
 
@@ -37,6 +38,8 @@ def index(request):
             "countries": "/api/v1/countries",
             "provinces": "/api/v1/provinces",
             "hs": "/api/v1/hs/{code}",
+            "origin_assess": "/api/v1/origin/assess",
+            "origin_rules": "/api/v1/origin/rules?hs=...&agreement=...",
         },
     }
 
@@ -44,3 +47,4 @@ def index(request):
 api.add_router("/", agreements_router)
 api.add_router("/", places_router)
 api.add_router("/", tariffs_router)
+api.add_router("/", origin_router)

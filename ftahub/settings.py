@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "ftahub.accounts",
     "ftahub.agreements",
     "ftahub.tariffs",
+    "ftahub.origin",
 ]
 
 MIDDLEWARE = [

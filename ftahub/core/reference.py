@@ -12,6 +12,7 @@ from . import audit
 
 def _loaders() -> list[tuple[str, Callable[[], object]]]:
     from ftahub.agreements.reference import load_agreements
+    from ftahub.origin.reference import load_rules
     from ftahub.places.reference import load_countries, load_provinces
     from ftahub.tariffs.reference import load_hs
 
@@ -20,6 +21,7 @@ def _loaders() -> list[tuple[str, Callable[[], object]]]:
         ("provinces", load_provinces),
         ("agreements", load_agreements),
         ("hs", load_hs),
+        ("rules", load_rules),
     ]
 
 

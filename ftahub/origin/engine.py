@@ -36,6 +36,10 @@ class InputError(ValueError):
     """The case cannot be assessed as given (missing price, bad HS code, ...). The message says what to fix."""
 
 
+def _compact(hs: str) -> str:
+    return str(hs).replace(".", "").replace(" ", "")
+
+
 # --- input ------------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -49,6 +53,9 @@ class Material:
     quantity: float | None = None
     materials: list[Material] = field(default_factory=list)
 
+    def __post_init__(self):
+        self.hs = _compact(self.hs)
+
 
 @dataclass
 class Product:
@@ -59,6 +66,9 @@ class Product:
     weight_kg: float | None = None
     processes: tuple[str, ...] = ()
     description: str = ""
+
+    def __post_init__(self):
+        self.hs = _compact(self.hs)
 
 
 # --- output -----------------------------------------------------------------------------------------------------

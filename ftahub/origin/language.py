@@ -377,12 +377,12 @@ class Parser:
             else:
                 scope = scope + self.refs()
                 break
-        self.expect_punct(")", "')' or ', method'")
         if scope and method not in (None, "focused"):
             raise RuleSyntaxError(self.text, self.current.position, "codes only with the focused method",
                                   "codes after " + str(method))
         if method == "focused" and not scope:
             self.fail("the codes of the materials the focused value method counts")
+        self.expect_punct(")", "')' or ', method'")
         return ValueContent(name, threshold, method, scope)
 
     def base(self) -> str:

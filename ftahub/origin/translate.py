@@ -125,7 +125,7 @@ SAME_HEADING_ALLOWANCE = re.compile(
 MAXNOM = re.compile(r"Manufacture in which the value of all the materials used does not exceed (\d+(?:\.\d+)?)% "
                     r"of the ex-works price of the product\.?$")
 WEIGHT_OF_CHAPTER = re.compile(
-    r"(?:the (?:individual )?weight of (?:the )?materials of (chapters? [\d ,and]+?) used does not exceed "
+    r"(?:the (individual )?weight of (?:the )?materials of (chapters? [\d ,and]+?) used does not exceed "
     r"(\d+(?:\.\d+)?)% of the weight of the final product)")
 
 
@@ -168,7 +168,14 @@ def _evfta_text(text: str) -> Rule:
         leftover = WEIGHT_OF_CHAPTER.sub("", rest)
         if weights and not re.search(r"[A-Za-z]{4,}", re.sub(r"\b(and|in|which|the|-)\b", "", leftover)):
             try:
-                return all_of([base, *(MaxWeight(float(p), parse_refs(c)) for c, p in weights)])
+                limits = []
+                for individual, refs, percent in weights:
+                    ranges = parse_refs(refs)
+                    # "individual weight": each material's limit on its own (UKVFTA intro note 4.2.2);
+                    # otherwise the weights are added up (note 4.2.1)
+                    groups = [(r,) for r in ranges] if individual else [ranges]
+                    limits.extend(MaxWeight(float(percent), group) for group in groups)
+                return all_of([base, *limits])
             except ValueError:
                 pass
         return all_of([base, ManualReading(rest)])
@@ -185,7 +192,7 @@ def translate_evfta(rules: list[dict]) -> Translation:
 CPTPP_CHANGE = re.compile(
     r"A change to (?:a good|any other good) of (?:(?:heading|subheading) [\d.]+(?: (?:through|to) "
     r"(?:heading |subheading )?[\d.]+)?) from any other (chapter|heading|subheading)"
-    r"(?:, except from (?P<except>.+?))?(?P<rest>(?:, provided| provided|\.|$).*)",
+    r"(?:, except from (?P<except>.+?))?(?P<rest>(?:, provided| provided|\.(?!\d)|$).*)",
     re.DOTALL,
 )
 RVC_CLAUSE = re.compile(r"(?:,\s*)?provided (?:that )?there is a regional value content of not less than:?\s*(?P<body>.*)",

@@ -1,0 +1,118 @@
+from typing import Any
+
+from ninja import Router, Schema, Status
+
+from ftahub.core.schemas import Error
+
+from . import InputError, RuleSyntaxError, assess_case
+from .language import parse
+from .provisions import all_provisions
+from .rulebook import AmbiguousRule
+from .services import candidates, rule_text_for
+
+router = Router(tags=["origin"])
+
+
+class MaterialIn(Schema):
+    hs: str
+    value: float
+    description: str | None = None
+    country: str | None = None
+    originating: bool | None = None
+    weight_kg: float | None = None
+    quantity: float | None = None
+    materials: list["MaterialIn"] = []
+
+
+class ProductIn(Schema):
+    hs: str
+    fob: float | None = None
+    ex_works: float | None = None
+    net_cost: float | None = None
+    weight_kg: float | None = None
+    processes: list[str] = []
+    description: str | None = None
+
+
+class AssessIn(Schema):
+    agreement: str | None = None
+    rule: str | None = None
+    product: ProductIn
+    materials: list[MaterialIn] = []
+
+
+class AssessOut(Schema):
+    qualifies: bool
+    agreement: str
+    rule: str
+    met_by: str | None
+    needs_manual_reading: bool
+    tests: list[dict[str, Any]]
+    blocking_materials: list[dict[str, Any]]
+    to_qualify: list[dict[str, Any]]
+    materials: list[dict[str, Any]]
+    figures: dict[str, Any]
+    notes: list[str]
+    sub_assemblies: list[dict[str, Any]]
+
+
+class RuleOut(Schema):
+    agreement: str
+    heading: str
+    description: str
+    hs_from: str
+    hs_to: str
+    canonical: str
+    needs_manual_reading: bool
+    legal_text: str
+    source: str
+    note: str
+
+
+@router.post("/origin/assess", response={200: AssessOut, 422: Error},
+             summary="Assess a product's bill of materials against a rule of origin")
+def assess(request, payload: AssessIn):
+    case = payload.dict(exclude={"rule"})
+    code = (payload.agreement or "").upper()
+    if code and code not in all_provisions():
+        return Status(422, {"code": "unknown_agreement",
+                            "message": f"Unknown agreement {payload.agreement!r}; known: {', '.join(sorted(all_provisions()))}."})
+    try:
+        return assess_case(case, rule=payload.rule, rule_for=rule_text_for)
+    except RuleSyntaxError as exc:
+        return Status(422, {"code": "rule_syntax", "message": f"The rule does not parse: {exc}"})
+    except (InputError, AmbiguousRule) as exc:
+        return Status(422, {"code": "bad_input", "message": str(exc)})
+
+
+@router.get("/origin/rules", response={200: list[RuleOut], 422: Error},
+            summary="Product-specific rules for an HS code (the most specific rule set of each agreement)")
+def rules(request, hs: str, agreement: str | None = None):
+    compact = hs.replace(".", "").strip()
+    if not compact.isdigit() or len(compact) not in (2, 4, 6, 8, 10):
+        return Status(422, {"code": "bad_hs_code", "message": "An HS code has 2, 4, 6, 8 or 10 digits (dots allowed)."})
+    codes = [agreement.upper()] if agreement else ["UKVFTA", "EVFTA", "CPTPP"]
+    found = []
+    for code in codes:
+        for rule in candidates(code, compact):
+            found.append({"agreement": code, "heading": rule.heading, "description": rule.description,
+                          "hs_from": rule.hs_from, "hs_to": rule.hs_to, "canonical": rule.canonical,
+                          "needs_manual_reading": rule.needs_manual_reading, "legal_text": rule.legal_text,
+                          "source": rule.source, "note": rule.note})
+    return found
+
+
+class ParseIn(Schema):
+    rule: str
+
+
+class ParseOut(Schema):
+    canonical: str
+
+
+@router.post("/origin/parse", response={200: ParseOut, 422: Error}, summary="Check and normalise rule text")
+def parse_rule(request, payload: ParseIn):
+    try:
+        return {"canonical": parse(payload.rule).canonical()}
+    except RuleSyntaxError as exc:
+        return Status(422, {"code": "rule_syntax", "message": str(exc)})

@@ -1,0 +1,67 @@
+"""``ftahub origin assess --input case.json [--rule "CTH or RVC(40)"] [--agreement CPTPP] --json``
+
+Exit 0 whether the product qualifies or not; 2 on bad input (with a one-line reason on stderr).
+"""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand
+
+from ftahub.origin import InputError, RuleSyntaxError, assess_case
+from ftahub.origin.provisions import all_provisions
+from ftahub.origin.rulebook import AmbiguousRule
+from ftahub.origin.services import rule_text_for
+
+
+class Command(BaseCommand):
+    help = "Rules of origin: assess a product's bill of materials (see 'ftahub origin assess --help')."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        assess = sub.add_parser("assess", help="assess a case file against a rule of origin")
+        assess.add_argument("--input", required=True, help="case JSON file ('-' for standard input)")
+        assess.add_argument("--rule", help="canonical rule text; default: the loaded rule for the product's HS code")
+        assess.add_argument("--agreement", help="agreement code (overrides the case's)")
+        assess.add_argument("--json", action="store_true", dest="as_json", help="print the result as JSON")
+
+    def handle(self, *args, action, **options):
+        if action == "assess":
+            self.assess(**options)
+
+    def fail(self, message: str):
+        sys.stderr.write(f"ftahub origin assess: {message}\n")
+        sys.exit(2)
+
+    def assess(self, input, rule=None, agreement=None, as_json=False, **options):
+        try:
+            raw = sys.stdin.read() if input == "-" else open(input, encoding="utf-8").read()
+        except OSError as exc:
+            self.fail(f"cannot read {input}: {exc.strerror}")
+        try:
+            case = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            self.fail(f"{input} is not valid JSON (line {exc.lineno}: {exc.msg})")
+        code = agreement or (case.get("agreement") if isinstance(case, dict) else None)
+        if code and str(code).upper() not in all_provisions():
+            self.fail(f"unknown agreement {code!r}; known: {', '.join(sorted(all_provisions()))}")
+        try:
+            result = assess_case(case, rule=rule, agreement=agreement, rule_for=rule_text_for)
+        except RuleSyntaxError as exc:
+            self.fail(f"the rule does not parse: {exc}")
+        except (InputError, AmbiguousRule) as exc:
+            self.fail(str(exc))
+        if as_json:
+            self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        verdict = "QUALIFIES" if result["qualifies"] else "DOES NOT QUALIFY"
+        self.stdout.write(f"{verdict} under {result['agreement'] or 'no agreement'} — rule: {result['rule']}")
+        if result["met_by"]:
+            self.stdout.write(f"  met by: {result['met_by']}")
+        for test in result["tests"]:
+            mark = {True: "pass", False: "FAIL", None: "????"}[test["pass"]]
+            self.stdout.write(f"  [{mark}] {test['rule']}: required {test['required']}, actual {test['actual']}"
+                              f" ({test['detail']})")
+        for remedy in result["to_qualify"]:
+            self.stdout.write(f"  to qualify by {remedy['alternative']}: "
+                              + "; ".join(a["detail"] for a in remedy["actions"]))

@@ -1,0 +1,48 @@
+"""Find the product-specific rule for an HS code: the most specific rule set whose range covers it.
+
+Plain Python: no Django. ``RuleSet`` rows come from the database or straight from the data files.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    agreement: str
+    hs_from: str  # 10 digits
+    hs_to: str
+    heading: str
+    description: str
+    canonical: str
+    needs_manual_reading: bool
+    source: str
+
+
+class AmbiguousRule(LookupError):
+    """Several rule sets of the same width cover the code; which applies depends on the product's description."""
+
+    def __init__(self, hs: str, candidates: list[RuleSet]):
+        self.candidates = candidates
+        listing = "; ".join(f"{c.heading} ({c.description[:60]}): {c.canonical[:80]}" for c in candidates)
+        super().__init__(f"several rules apply to HS {hs} depending on the product's description: {listing}")
+
+
+def pad(hs: str) -> str:
+    return (hs.replace(".", "") + "0" * 10)[:10]
+
+
+def most_specific(hs: str, rule_sets: list[RuleSet]) -> list[RuleSet]:
+    """The covering rule sets of the smallest range, in source order (one unless the source splits by description)."""
+    code = pad(hs)
+    covering = [r for r in rule_sets if r.hs_from <= code <= r.hs_to]
+    if not covering:
+        return []
+    narrowest = min(int(r.hs_to) - int(r.hs_from) for r in covering)
+    return [r for r in covering if int(r.hs_to) - int(r.hs_from) == narrowest]
+
+
+def lookup(hs: str, rule_sets: list[RuleSet]) -> RuleSet | None:
+    found = most_specific(hs, rule_sets)
+    if len({r.canonical for r in found}) > 1:
+        raise AmbiguousRule(hs, found)
+    return found[0] if found else None

@@ -1,0 +1,42 @@
+"""The database side of the rulebook: product-specific rules by agreement and HS code."""
+
+from ftahub.agreements.models import TradeAgreement
+
+from . import rulebook
+from .models import ProductSpecificRule
+from .rulebook import AmbiguousRule, RuleSet
+
+
+def rule_sets(agreement: str) -> list[RuleSet]:
+    return [
+        RuleSet(r.agreement.code, r.hs_from, r.hs_to, r.heading, r.description, r.canonical, r.needs_manual_reading,
+                r.source)
+        for r in ProductSpecificRule.objects.filter(agreement__code=agreement.upper()).select_related("agreement")
+    ]
+
+
+def candidates(agreement: str, hs: str) -> list[ProductSpecificRule]:
+    """The most specific rule sets for the code (more than one when the source splits a code by description)."""
+    code = rulebook.pad(hs)
+    covering = list(ProductSpecificRule.objects.filter(agreement__code=agreement.upper(), hs_from__lte=code,
+                                                       hs_to__gte=code).select_related("agreement"))
+    if not covering:
+        return []
+    narrowest = min(r.span for r in covering)
+    return [r for r in covering if r.span == narrowest]
+
+
+def rule_text_for(agreement: str | None, hs: str) -> str | None:
+    """Canonical rule text for the code, None where no rule is loaded; AmbiguousRule where it depends on the
+    product's description."""
+    if not agreement:
+        return None
+    found = candidates(agreement, hs)
+    if len({r.canonical for r in found}) > 1:
+        raise AmbiguousRule(hs, [RuleSet(r.agreement.code, r.hs_from, r.hs_to, r.heading, r.description, r.canonical,
+                                         r.needs_manual_reading, r.source) for r in found])
+    return found[0].canonical if found else None
+
+
+def agreements_with_rules() -> list[str]:
+    return list(TradeAgreement.objects.filter(rules__isnull=False).distinct().values_list("code", flat=True))

@@ -1,0 +1,65 @@
+"""``ftahub origin assess``: JSON out, exit 0 whether it qualifies or not, exit 2 with one line on bad input."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+ISSUE_CASE = {
+    "agreement": "ATIGA",
+    "product": {"hs": "8516.60", "fob": 100.0, "ex_works": 95.0, "net_cost": None, "weight_kg": None,
+                "processes": []},
+    "materials": [{"hs": "8516.80", "description": "heating element", "value": 20.0, "country": "CN",
+                   "originating": False, "weight_kg": None, "materials": []}],
+}
+
+pytestmark = pytest.mark.slow
+
+
+def run(tmp_path, case, *args):
+    path = tmp_path / "case.json"
+    path.write_text(case if isinstance(case, str) else json.dumps(case))
+    return subprocess.run([sys.executable, "-m", "ftahub", "origin", "assess", "--input", str(path), *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_issue_example_with_a_rule(tmp_path):
+    result = run(tmp_path, ISSUE_CASE, "--rule", "CTH or RVC(40)", "--json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["qualifies"] is True and out["rule"] == "CTH or RVC(40)"
+    tests = {t["name"]: t for t in out["tests"]}
+    assert tests["RVC"] == {**tests["RVC"], "required": 40.0, "actual": 80.0, "pass": True}
+    assert tests["CTH"]["pass"] is False  # 20 % of FOB blocks, above ATIGA's 10 % de minimis
+    assert out["blocking_materials"] == [] and out["to_qualify"] == []
+
+
+def test_a_failing_product_still_exits_0_and_says_what_to_change(tmp_path):
+    result = run(tmp_path, ISSUE_CASE, "--rule", "CTH", "--json")
+    assert result.returncode == 0
+    out = json.loads(result.stdout)
+    assert out["qualifies"] is False
+    assert out["blocking_materials"][0]["description"] == "heating element"
+    assert out["to_qualify"][0]["actions"][0]["kind"] == "source_originating"
+
+
+def test_without_rule_the_loaded_rule_for_the_code_is_used(tmp_path):
+    result = run(tmp_path, ISSUE_CASE, "--agreement", "EVFTA", "--json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["agreement"] == "EVFTA" and out["rule"] == "CTH or MaxNOM(70, EXW)"
+
+
+@pytest.mark.parametrize("case, args, message", [
+    (ISSUE_CASE, ["--rule", "CTH or"], "does not parse"),
+    ("{not json", [], "not valid JSON"),
+    ({**ISSUE_CASE, "product": {"hs": "85A", "fob": 1}}, ["--rule", "CTH"], "product.hs"),
+    ({**ISSUE_CASE, "agreement": "NOPE"}, ["--rule", "CTH"], "unknown agreement"),
+    (ISSUE_CASE, [], "no product-specific rule is loaded"),
+])
+def test_bad_input_exits_2_with_one_line(tmp_path, case, args, message):
+    result = run(tmp_path, case, *args)
+    assert result.returncode == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert result.stdout == ""

@@ -1,0 +1,64 @@
+"""Value tests: RVC build-down and build-up, CPTPP focused value and net cost, EVFTA MaxNOM."""
+
+import pytest
+
+from ftahub.origin.engine import InputError, assess
+from ftahub.origin.language import parse
+from ftahub.origin.provisions import provisions_for
+
+from .factories import foreign, local, product
+
+
+def only_test(result):
+    (test,) = result.tests
+    return test
+
+
+def test_build_down_is_fob_minus_non_originating_over_fob():
+    result = assess(product(fob=100.0), [foreign("8516.80", 60.0), local("7326.90", 15.0)], parse("RVC(40, build-down)"))
+    test = only_test(result)
+    assert (test.required, test.actual, test.passed, test.margin) == (40.0, 40.0, True, 0.0)
+
+
+def test_build_up_is_originating_over_fob():
+    result = assess(product(fob=100.0), [foreign("8516.80", 60.0), local("7326.90", 15.0)], parse("RVC(35, build-up)"))
+    test = only_test(result)
+    assert (test.actual, test.passed, test.margin) == (15.0, False, -20.0)
+    assert result.to_qualify[0].value == 20.0
+
+
+def test_rvc_without_a_method_uses_the_agreements_default():
+    result = assess(product(fob=200.0), [foreign("8516.80", 130.0)], parse("RVC(40)"), provisions_for("ATIGA"))
+    test = only_test(result)
+    assert test.actual == 35.0 and not test.passed and "build-down" in test.detail
+
+
+def test_focused_value_counts_only_the_named_materials():
+    materials = [foreign("8407.10", 30.0), foreign("4011.10", 40.0)]
+    result = assess(product(hs="870321", fob=100.0), materials, parse("RVC(50, focused, 84.07, 84.08)"))
+    assert only_test(result).actual == 70.0 and result.qualifies
+
+
+def test_net_cost_method_needs_net_cost():
+    materials = [foreign("8407.10", 30.0)]
+    with pytest.raises(InputError, match="net_cost"):
+        assess(product(fob=100.0), materials, parse("RVC(45, net-cost)"))
+    result = assess(product(fob=100.0, net_cost=80.0), materials, parse("RVC(45, net-cost)"))
+    assert only_test(result).actual == 62.5
+
+
+def test_maxnom_is_non_originating_over_the_ex_works_price():
+    result = assess(product(fob=None, ex_works=80.0), [foreign("5208.11", 41.0)], parse("MaxNOM(50, EXW)"))
+    test = only_test(result)
+    assert (test.actual, test.passed) == (51.25, False)
+    assert result.to_qualify[0].value == 1.0  # 41 - 50 % of 80
+
+
+def test_a_missing_price_is_a_clear_input_error():
+    with pytest.raises(InputError, match="ex_works"):
+        assess(product(fob=100.0, ex_works=None), [foreign("5208.11", 41.0)], parse("MaxNOM(50, EXW)"))
+
+
+def test_percentages_are_rounded_to_two_decimals():
+    result = assess(product(fob=3.0), [foreign("8516.80", 1.0)], parse("RVC(40)"))
+    assert only_test(result).actual == 66.67
