@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from .hs import in_any
 from .language import (
@@ -155,6 +156,12 @@ class Assessment:
 
 # --- evaluation ---------------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
+def _text(rule: Rule) -> str:
+    """Canonical text of a rule, cached (rules are immutable)."""
+    return rule.canonical()
+
+
 def _pct(part: float, whole: float) -> float:
     return round(100.0 * part / whole, 2)
 
@@ -198,12 +205,12 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
     word = LEVEL_WORDS.get(level, "")
     blocking = [
         *({"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
-           "test": test.canonical(), "reason": f"non-originating and of the same {word} as the product"}
+           "test": _text(test), "reason": f"non-originating and of the same {word} as the product"}
           for m in failing_change),
         *({"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
-           "test": test.canonical(), "reason": "non-originating and of a code the rule excepts"} for m in excepted),
+           "test": _text(test), "reason": "non-originating and of a code the rule excepts"} for m in excepted),
         *({"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
-           "test": test.canonical(), "reason": f"HS code too short to tell its {word}"} for m in unclear),
+           "test": _text(test), "reason": f"HS code too short to tell its {word}"} for m in unclear),
     ]
     notes = []
     # The rule's own allowance (e.g. EVFTA "materials of the same heading ... up to 10 % of the ex-works price")
@@ -240,7 +247,7 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
     if test.exceptions:
         required_text += f"; none from {', '.join(r.canonical() for r in test.exceptions)}"
     result = TestResult(
-        name=test.kind, rule=test.canonical(), required=round(percent, 2), actual=actual, passed=passed,
+        name=test.kind, rule=_text(test), required=round(percent, 2), actual=actual, passed=passed,
         margin=round(percent - actual, 2) if actual is not None else None,
         detail=f"{required_text}; blocking materials may make up at most {percent:g}% of {base_name}"
         + (f" ({'; '.join(notes)})" if notes else ""),
@@ -292,7 +299,7 @@ def _value_content(test: ValueContent, ctx: _Context) -> _Outcome:
             formula = "(FOB − VNM) / FOB"
     actual = _pct(numerator, base)
     passed = 100.0 * numerator / base + EPSILON >= threshold
-    result = TestResult(name=test.name, rule=test.canonical(), required=threshold, actual=actual, passed=passed,
+    result = TestResult(name=test.name, rule=_text(test), required=threshold, actual=actual, passed=passed,
                         margin=round(actual - threshold, 2), detail=f"{method}: {formula}")
     remedies = []
     if not passed:
@@ -306,7 +313,7 @@ def _max_nom(test: MaxNonOriginating, ctx: _Context) -> _Outcome:
     base = ctx.base(test.base)
     actual = _pct(ctx.vnm, base)
     passed = 100.0 * ctx.vnm / base <= test.limit + EPSILON
-    result = TestResult(name="MaxNOM", rule=test.canonical(), required=test.limit, actual=actual, passed=passed,
+    result = TestResult(name="MaxNOM", rule=_text(test), required=test.limit, actual=actual, passed=passed,
                         margin=round(test.limit - actual, 2), detail=f"VNM / {test.base}")
     remedies = []
     if not passed:
@@ -321,14 +328,14 @@ def _max_weight(test: MaxWeight, ctx: _Context) -> _Outcome:
     weight = ctx.product.weight_kg
     counted = [m for m in ctx.non_originating if in_any(m.hs, test.scope)]
     if weight is None or weight <= 0 or any(m.weight_kg is None for m in counted):
-        result = TestResult(name="MaxWeight", rule=test.canonical(), required=test.limit, actual=None, passed=None,
+        result = TestResult(name="MaxWeight", rule=_text(test), required=test.limit, actual=None, passed=None,
                             unit="% of weight", detail="needs the product's weight and the weight of each material")
         return _Outcome(None, [result], [[Action("provide_data", "give the weights (kg) of the product and of the "
                                                  "materials the rule counts")]], [])
     used = sum(m.weight_kg for m in counted)
     actual = _pct(used, weight)
     passed = 100.0 * used / weight <= test.limit + EPSILON
-    result = TestResult(name="MaxWeight", rule=test.canonical(), required=test.limit, actual=actual, passed=passed,
+    result = TestResult(name="MaxWeight", rule=_text(test), required=test.limit, actual=actual, passed=passed,
                         margin=round(test.limit - actual, 2), unit="% of weight",
                         detail="weight of non-originating materials of " + ", ".join(r.canonical() for r in test.scope))
     remedies = [] if passed else [[Action("source_originating", "use originating materials of "
@@ -341,10 +348,10 @@ def _wholly_obtained(test: WhollyObtained, ctx: _Context) -> _Outcome:
     counted = [m for m in ctx.non_originating if not test.scope or in_any(m.hs, test.scope)]
     passed = not counted
     scope = ", ".join(r.canonical() for r in test.scope) or "all"
-    result = TestResult(name="WO", rule=test.canonical(), required=0, actual=len(counted), passed=passed,
+    result = TestResult(name="WO", rule=_text(test), required=0, actual=len(counted), passed=passed,
                         unit="non-originating materials", detail=f"{scope} materials wholly obtained or originating")
     blocking = [{"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
-                 "test": test.canonical(), "reason": "not wholly obtained or originating"} for m in counted]
+                 "test": _text(test), "reason": "not wholly obtained or originating"} for m in counted]
     remedies = [] if passed else [[Action("source_originating", "use only wholly obtained (originating) "
                                           + ("materials" if not test.scope else f"materials of {scope}"),
                                           value=round(sum(m.value for m in counted), 2),
@@ -354,7 +361,7 @@ def _wholly_obtained(test: WhollyObtained, ctx: _Context) -> _Outcome:
 
 def _process(test: SpecificProcess, ctx: _Context) -> _Outcome:
     passed = test.name in ctx.product.processes
-    result = TestResult(name="process", rule=test.canonical(), required=test.name,
+    result = TestResult(name="process", rule=_text(test), required=test.name,
                         actual=", ".join(ctx.product.processes) or "none declared", passed=passed, unit="",
                         detail="a specific process the exporter declares")
     remedies = [] if passed else [[Action("perform_process", f"carry out and declare the process '{test.name}'")]]
@@ -362,7 +369,7 @@ def _process(test: SpecificProcess, ctx: _Context) -> _Outcome:
 
 
 def _manual(test: ManualReading, ctx: _Context) -> _Outcome:
-    result = TestResult(name="manual", rule=test.canonical(), required=test.text, actual=None, passed=None, unit="",
+    result = TestResult(name="manual", rule=_text(test), required=test.text, actual=None, passed=None, unit="",
                         detail="needs manual reading: the legal text could not be turned into tests")
     return _Outcome(None, [result], [[Action("read_manually", f"check the legal text by hand: {test.text}")]], [])
 
@@ -411,12 +418,12 @@ def _resolve_origins(product: Product, materials: list[Material], provisions: Pr
             if sub_rule is not None:
                 sub_product = Product(hs=m.hs, fob=m.value, ex_works=m.value, weight_kg=m.weight_kg,
                                       description=m.description)
-                sub = _assess(sub_product, m.materials, sub_rule, provisions, rule_for, depth + 1)
-                originating = sub.qualifies
+                originating, met_by = _qualifies(sub_product, m.materials, sub_rule, provisions, rule_for,
+                                                 depth + 1, sub_results)
                 basis = ("sub-assembly qualifies under " if originating else "sub-assembly does not qualify under ") \
-                    + sub.rule + " (roll-up)"
+                    + _text(sub_rule) + " (roll-up)"
                 sub_results.append({"index": index, "hs": m.hs, "description": m.description,
-                                    "qualifies": sub.qualifies, "rule": sub.rule, "met_by": sub.met_by})
+                                    "qualifies": originating, "rule": _text(sub_rule), "met_by": met_by})
             else:
                 basis = "no rule found for its HS code; the declared origin is used"
         if not basis or basis.startswith("no rule"):
@@ -441,27 +448,43 @@ def _alternatives(rule: Rule) -> list[Rule]:
     return list(rule.parts) if isinstance(rule, AnyOf) else [rule]
 
 
-def _assess(product: Product, materials: list[Material], rule: Rule, provisions: Provisions,
-            rule_for: RuleLookup | None, depth: int) -> Assessment:
+def _combine_alternatives(outcomes: list[_Outcome]) -> _Outcome:
+    tests = [t for o in outcomes for t in o.tests]
+    if any(o.passed for o in outcomes):
+        return _Outcome(True, tests, [], [])
+    passed = None if any(o.passed is None for o in outcomes) else False
+    return _Outcome(passed, tests, [r for o in outcomes for r in o.remedies], [b for o in outcomes for b in o.blocking])
+
+
+def _qualifies(product: Product, materials: list[Material], rule: Rule, provisions: Provisions,
+               rule_for: RuleLookup | None, depth: int, sub_results: list[dict]) -> tuple[bool, str | None]:
+    """The verdict only (for sub-assemblies): qualifies, and the first alternative met."""
     if depth > MAX_DEPTH:
         raise InputError(f"bill of materials nested deeper than {MAX_DEPTH} levels")
+    origins = _resolve_origins(product, materials, provisions, rule_for, depth, [])
+    ctx = _Context(product, origins, provisions)
+    for alternative in _alternatives(rule):
+        if _evaluate(alternative, ctx).passed:
+            return True, _text(alternative)
+    return False, None
+
+
+def _assess(product: Product, materials: list[Material], rule: Rule, provisions: Provisions,
+            rule_for: RuleLookup | None, depth: int) -> Assessment:
     sub_results: list[dict] = []
     origins = _resolve_origins(product, materials, provisions, rule_for, depth, sub_results)
     ctx = _Context(product, origins, provisions)
-    outcome = _evaluate(rule, ctx)
-    met_by = None
     alternatives = _alternatives(rule)
+    alternative_outcomes = [_evaluate(alternative, ctx) for alternative in alternatives]
+    outcome = _combine_alternatives(alternative_outcomes)
+    met_by = None
     remedies: list[Remedy] = []
     if outcome.passed:
-        for alternative in alternatives:
-            if _evaluate(alternative, ctx).passed:
-                met_by = alternative.canonical()
-                break
+        met_by = next(_text(a) for a, o in zip(alternatives, alternative_outcomes, strict=True) if o.passed)
     else:
-        for alternative in alternatives:
-            alt = _evaluate(alternative, ctx)
+        for alternative, alt in zip(alternatives, alternative_outcomes, strict=True):
             for actions in alt.remedies:
-                remedies.append(Remedy(alternative.canonical(), actions))
+                remedies.append(Remedy(_text(alternative), actions))
         remedies.sort(key=lambda r: (any(a.kind in {"read_manually", "provide_data"} for a in r.actions), r.value))
     notes = []
     if provisions.tolerance:
@@ -475,7 +498,7 @@ def _assess(product: Product, materials: list[Material], rule: Rule, provisions:
             seen.add(key)
             blocking.append(b)
     return Assessment(
-        qualifies=bool(outcome.passed), agreement=provisions.agreement, rule=rule.canonical(), met_by=met_by,
+        qualifies=bool(outcome.passed), agreement=provisions.agreement, rule=_text(rule), met_by=met_by,
         needs_manual_reading=outcome.passed is None, tests=outcome.tests, blocking_materials=blocking,
         to_qualify=remedies, materials=origins, figures=figures, notes=notes, sub_assemblies=sub_results,
     )
