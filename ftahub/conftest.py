@@ -60,3 +60,9 @@ def client_for():
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploads go to a temporary folder, never the demo's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("agreements/", include("ftahub.agreements.urls")),
     path("provinces/", include("ftahub.places.urls")),
     path("hs/", include("ftahub.tariffs.urls")),
+    path("origin/", include("ftahub.origin.urls")),
     path("audit/", include("ftahub.core.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -10,6 +10,7 @@ import decimal
 import uuid
 from contextlib import contextmanager
 
+from django.db.models.fields.files import FieldFile
 from django.db.models.signals import post_delete, post_save, pre_save
 
 _actor: contextvars.ContextVar = contextvars.ContextVar("ftahub_audit_actor", default=None)
@@ -34,6 +35,8 @@ def acting_as(user=None, name: str = ""):
 def _plain(value):
     if isinstance(value, (datetime.date, datetime.datetime, datetime.time, decimal.Decimal, uuid.UUID)):
         return str(value)
+    if isinstance(value, FieldFile):
+        return value.name or ""
     if isinstance(value, (bytes, memoryview)):
         return f"<{len(value)} bytes>"
     return value

@@ -1,0 +1,50 @@
+"""Side-by-side self-assessment: one product and BOM under every agreement that covers the market."""
+
+from ftahub.agreements.models import TradeAgreement
+
+from . import InputError, RuleSyntaxError, assess_case
+from .provisions import all_provisions
+from .rulebook import AmbiguousRule
+from .services import candidates, rule_text_for
+
+
+def applicable_agreements(market: str | None) -> list[TradeAgreement]:
+    """Agreements in force for Viet Nam whose parties include the market (all of them when no market is given),
+    limited to those whose general provisions of origin the engine has."""
+    qs = TradeAgreement.objects.filter(code__in=list(all_provisions())).order_by("code")
+    if market:
+        qs = qs.filter(parties__iso2=market.upper())
+    return list(qs.distinct())
+
+
+def assess_everywhere(case: dict, market: str | None, rule_override: str | None = None) -> list[dict]:
+    rows = []
+    hs = case["product"]["hs"]
+    for agreement in applicable_agreements(market):
+        row = {"agreement": agreement.code, "name": agreement.name_en, "name_vi": agreement.name_vi,
+               "co_form": agreement.co_form, "status": "assessed", "message": "", "rule_origin": "",
+               "legal_text": "", "result": None}
+        try:
+            if rule_override:
+                rule, row["rule_origin"] = rule_override, "given"
+            else:
+                rule = rule_text_for(agreement.code, hs)
+                found = candidates(agreement.code, hs)
+                if found:
+                    row["rule_origin"] = "loaded"
+                    row["legal_text"] = found[0].legal_text
+                    row["rule_source"] = found[0].source
+                    row["rule_note"] = found[0].note
+            if rule is None:
+                row["status"] = "no_rule"
+                row["message"] = "No product-specific rule of this agreement is loaded for this HS code."
+            else:
+                row["result"] = assess_case({**case, "agreement": agreement.code}, rule=rule,
+                                            rule_for=rule_text_for)
+        except AmbiguousRule as exc:
+            row["status"], row["message"] = "ambiguous", str(exc)
+        except (InputError, RuleSyntaxError) as exc:
+            row["status"], row["message"] = "error", str(exc)
+        rows.append(row)
+    rows.sort(key=lambda r: (r["status"] != "assessed", not (r["result"] or {}).get("qualifies"), r["agreement"]))
+    return rows

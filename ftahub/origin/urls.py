@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.self_assess, name="origin-self-assess"),
+    path("assessments/", views.assessment_list, name="origin-assessments"),
+    path("assessments/<int:pk>/", views.assessment_detail, name="origin-assessment"),
+    path("assessments/<int:pk>/pdf", views.assessment_pdf_view, name="origin-assessment-pdf"),
+    path("assessments/<int:pk>/evidence.zip", views.evidence_pack_view, name="origin-evidence-pack"),
+    path("declare/<str:token>/", views.declare, name="origin-declare"),
+]
