@@ -44,8 +44,8 @@ def assessment_pdf(assessment) -> bytes:
         _p(f"{assessment.title} — HS {product['hs']} — {assessment.enterprise.name} "
            f"(MST {assessment.enterprise.tax_code})", "body"),
         _p(f"No. {assessment.pk}, {timezone.localtime(assessment.created_at):%d/%m/%Y %H:%M}. "
-           f"FOB {product.get('fob')}, ex-works {product.get('ex_works')}, net cost {product.get('net_cost')}, "
-           f"weight {product.get('weight_kg')} kg; processes: {', '.join(product.get('processes') or []) or '—'}",
+           f"FOB {_v(product.get('fob'))}, ex-works {_v(product.get('ex_works'))}, net cost {_v(product.get('net_cost'))}, "
+           f"weight {_v(product.get('weight_kg'))} kg; processes: {', '.join(product.get('processes') or []) or '—'}",
            "body"),
     ]
     if assessment.is_demo or assessment.enterprise.is_demo:
@@ -137,3 +137,7 @@ def evidence_pack(assessment) -> bytes:
             archive.writestr(name, data)
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
     return buffer.getvalue()
+
+
+def _v(value) -> str:
+    return "—" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
