@@ -42,6 +42,8 @@ class HSCode(models.Model):
     description_en = models.TextField(_("description (English)"))
     description_vi = models.TextField(_("description (Vietnamese)"), blank=True)
     source = models.CharField(_("source"), max_length=120)
+    search_text = models.TextField(_("search text"), blank=True, editable=False,
+                                   help_text=_("Code and descriptions, lower-case and without diacritics."))
 
     class Meta:
         ordering = ["code"]
@@ -71,3 +73,47 @@ def format_hs(code: str) -> str:
     if len(code) == 8:
         return f"{code[:4]}.{code[4:6]}.{code[6:]}"
     return code
+
+
+class TariffRate(models.Model):
+    """One printed rate of Viet Nam's tariff for an 8-digit line: MFN, ordinary, an agreement's preferential rate,
+    or a tax column. ``raw`` is exactly what the source prints; the parsed fields never replace it."""
+
+    audit_exempt = True
+
+    class Kind(models.TextChoices):
+        AD_VALOREM = "ad_valorem", _("ad valorem")
+        NONE = "none", _("no preferential rate")
+        QUOTA = "quota", _("tariff-rate quota")
+        TEXT = "text", _("as printed")
+
+    line = models.ForeignKey(HSCode, on_delete=models.CASCADE, related_name="rates")
+    column = models.CharField(_("column"), max_length=12)
+    agreement = models.ForeignKey("agreements.TradeAgreement", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="tariff_rates")
+    raw = models.CharField(_("as printed"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    percent = models.DecimalField(_("rate %"), max_digits=7, decimal_places=3, null=True, blank=True)
+    out_of_quota = models.DecimalField(_("out-of-quota rate %"), max_digits=7, decimal_places=3, null=True,
+                                       blank=True)
+    in_quota_only = models.BooleanField(_("in-quota only"), default=False)
+    excluded_parties = models.CharField(_("parties excluded"), max_length=80, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"))
+    source = models.CharField(_("source"), max_length=200)
+    edition = models.CharField(_("edition"), max_length=40)
+
+    class Meta:
+        ordering = ["line", "column"]
+        constraints = [models.UniqueConstraint(fields=["line", "column", "valid_from"], name="rate_unique")]
+        verbose_name = _("tariff rate")
+        verbose_name_plural = _("tariff rates")
+
+    def __str__(self) -> str:
+        return f"{self.line.code} {self.column}: {self.raw}"
+
+    def as_rate(self):
+        from .rates import Rate
+
+        return Rate(self.raw, self.kind, self.percent, self.out_of_quota, self.in_quota_only,
+                    tuple(p for p in self.excluded_parties.split(",") if p))

@@ -102,6 +102,14 @@ def _national_lines(hs_rows: dict[str, dict]) -> dict[str, dict]:
 
 
 def _write_codes(rows: dict[str, dict]) -> dict:
+    from .search import search_text
+
+    for code, values in rows.items():
+        english = values["description_en"]
+        if values["level"] == 8 and values["parent"] in rows:
+            # a national line prints only its own step ("- - - Robusta"); search it with its subheading's words
+            english = f"{rows[values['parent']]['description_en']} {english}"
+        values["search_text"] = search_text(code, english, values.get("description_vi", ""))
     existing = {c.code: c for c in HSCode.objects.all()}
     created = updated = 0
     # Parents first, so every parent row exists before its children point to it.
@@ -124,7 +132,8 @@ def _write_codes(rows: dict[str, dict]) -> dict:
         HSCode.objects.bulk_create(batch, batch_size=500)
         if changed_objs:
             HSCode.objects.bulk_update(
-                changed_objs, ["level", "parent_id", "section_id", "description_en", "description_vi", "source"],
+                changed_objs, ["level", "parent_id", "section_id", "description_en", "description_vi", "source",
+                               "search_text"],
                 batch_size=500,
             )
         created += len(batch)

@@ -1,6 +1,7 @@
 """``ftahub origin assess``: JSON out, exit 0 whether it qualifies or not, exit 2 with one line on bad input."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -17,15 +18,30 @@ ISSUE_CASE = {
 pytestmark = pytest.mark.slow
 
 
-def run(tmp_path, case, *args):
-    path = tmp_path / "case.json"
-    path.write_text(case if isinstance(case, str) else json.dumps(case))
-    return subprocess.run([sys.executable, "-m", "ftahub", "origin", "assess", "--input", str(path), *args],
-                          capture_output=True, text=True, timeout=120)
+@pytest.fixture(scope="module")
+def cli_env(tmp_path_factory):
+    """The CLI runs as a user would, against its own database with the rules loaded."""
+    folder = tmp_path_factory.mktemp("cli")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'hub.sqlite3'}", "FTAHUB_VAR_DIR": str(folder)}
+    for args in (["migrate", "-v", "0"], ["load-reference", "--only", "countries", "agreements", "rules"]):
+        subprocess.run([sys.executable, "-m", "ftahub", *args], env=env, check=True, capture_output=True,
+                       timeout=300)
+    return env
 
 
-def test_the_issue_example_with_a_rule(tmp_path):
-    result = run(tmp_path, ISSUE_CASE, "--rule", "CTH or RVC(40)", "--json")
+@pytest.fixture
+def run(tmp_path, cli_env):
+    def run_cli(case, *args, env=cli_env):
+        path = tmp_path / "case.json"
+        path.write_text(case if isinstance(case, str) else json.dumps(case))
+        return subprocess.run([sys.executable, "-m", "ftahub", "origin", "assess", "--input", str(path), *args],
+                              capture_output=True, text=True, timeout=120, env=env)
+
+    return run_cli
+
+
+def test_the_issue_example_with_a_rule(run):
+    result = run(ISSUE_CASE, "--rule", "CTH or RVC(40)", "--json")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["qualifies"] is True and out["rule"] == "CTH or RVC(40)"
@@ -35,8 +51,8 @@ def test_the_issue_example_with_a_rule(tmp_path):
     assert out["blocking_materials"] == [] and out["to_qualify"] == []
 
 
-def test_a_failing_product_still_exits_0_and_says_what_to_change(tmp_path):
-    result = run(tmp_path, ISSUE_CASE, "--rule", "CTH", "--json")
+def test_a_failing_product_still_exits_0_and_says_what_to_change(run):
+    result = run(ISSUE_CASE, "--rule", "CTH", "--json")
     assert result.returncode == 0
     out = json.loads(result.stdout)
     assert out["qualifies"] is False
@@ -44,8 +60,8 @@ def test_a_failing_product_still_exits_0_and_says_what_to_change(tmp_path):
     assert out["to_qualify"][0]["actions"][0]["kind"] == "source_originating"
 
 
-def test_without_rule_the_loaded_rule_for_the_code_is_used(tmp_path):
-    result = run(tmp_path, ISSUE_CASE, "--agreement", "EVFTA", "--json")
+def test_without_rule_the_loaded_rule_for_the_code_is_used(run):
+    result = run(ISSUE_CASE, "--agreement", "EVFTA", "--json")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["agreement"] == "EVFTA" and out["rule"] == "CTH or MaxNOM(70, EXW)"
@@ -58,8 +74,14 @@ def test_without_rule_the_loaded_rule_for_the_code_is_used(tmp_path):
     ({**ISSUE_CASE, "agreement": "NOPE"}, ["--rule", "CTH"], "unknown agreement"),
     (ISSUE_CASE, [], "no product-specific rule is loaded"),
 ])
-def test_bad_input_exits_2_with_one_line(tmp_path, case, args, message):
-    result = run(tmp_path, case, *args)
+def test_bad_input_exits_2_with_one_line(run, case, args, message):
+    result = run(case, *args)
     assert result.returncode == 2
     assert message in result.stderr and result.stderr.count("\n") == 1
     assert result.stdout == ""
+
+
+def test_an_unprepared_database_is_a_clear_error(run, tmp_path, cli_env):
+    env = {**cli_env, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    result = run(ISSUE_CASE, "--agreement", "EVFTA", env=env)
+    assert result.returncode == 2 and "ftahub migrate" in result.stderr

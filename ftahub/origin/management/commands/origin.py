@@ -7,6 +7,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError
 
 from ftahub.origin import InputError, RuleSyntaxError, assess_case
 from ftahub.origin.provisions import all_provisions
@@ -51,6 +52,9 @@ class Command(BaseCommand):
             self.fail(f"the rule does not parse: {exc}")
         except (InputError, AmbiguousRule) as exc:
             self.fail(str(exc))
+        except DatabaseError:
+            self.fail("the database is not set up: run 'ftahub migrate' and 'ftahub load-reference' "
+                      "(or give the rule with --rule)")
         if as_json:
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
             return
