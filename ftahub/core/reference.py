@@ -14,6 +14,7 @@ def _loaders() -> list[tuple[str, Callable[[], object]]]:
     from ftahub.agreements.reference import load_agreements
     from ftahub.origin.reference import load_rules
     from ftahub.places.reference import load_countries, load_provinces
+    from ftahub.tariffs.importer import load_sample
     from ftahub.tariffs.reference import load_hs
 
     return [
@@ -22,6 +23,7 @@ def _loaders() -> list[tuple[str, Callable[[], object]]]:
         ("agreements", load_agreements),
         ("hs", load_hs),
         ("rules", load_rules),
+        ("tariff", load_sample),
     ]
 
 

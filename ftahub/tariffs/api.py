@@ -1,10 +1,13 @@
+import datetime
 import re
 
 from ninja import Router, Schema, Status
 
 from ftahub.core.schemas import Error
 
+from .finder import LookupError_, lookup
 from .models import HSCode
+from .search import search_hs
 
 router = Router(tags=["tariffs"])
 
@@ -20,6 +23,33 @@ class HSCodeOut(Schema):
     path: list[str]
     children: list[str]
     source: str
+
+
+class SearchHit(Schema):
+    code: str
+    display: str
+    level: int
+    description_en: str
+    description_vi: str
+
+
+@router.get("/hs/search", response={200: list[SearchHit], 422: Error},
+            summary="Search HS lines by code prefix or words (Vietnamese or English, diacritics-insensitive)")
+def hs_search(request, q: str, limit: int = 20):
+    if not q.strip():
+        return Status(422, {"code": "empty_query", "message": "Give a code prefix or words to search for."})
+    return [{"code": h.code, "display": h.display, "level": h.level, "description_en": h.description_en,
+             "description_vi": h.description_vi} for h in search_hs(q, limit=max(1, min(limit, 100)))]
+
+
+@router.get("/tariffs/lookup", response={200: dict, 422: Error},
+            summary="Duty on an 8-digit line under every applicable agreement, with MFN, saving and rule of origin")
+def tariff_lookup(request, hs: str, direction: str = "import", partner: str | None = None,
+                  date: datetime.date | None = None):
+    try:
+        return lookup(hs, direction, partner, date)
+    except LookupError_ as exc:
+        return Status(422, {"code": "bad_lookup", "message": str(exc)})
 
 
 @router.get("/hs/{code}", response={200: HSCodeOut, 404: Error, 422: Error}, summary="One line of the HS nomenclature")

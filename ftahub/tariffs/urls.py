@@ -4,5 +4,6 @@ from . import views
 
 urlpatterns = [
     path("", views.hs_browse, name="hs-browse"),
+    path("lookup/", views.tariff_lookup, name="tariff-lookup"),
     path("<str:code>/", views.hs_detail, name="hs-detail"),
 ]

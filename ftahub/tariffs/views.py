@@ -1,13 +1,22 @@
-from django.http import Http404
+import csv
+import datetime
+import io
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from .models import HSCode, HSSection
+from ftahub.places.models import Country
+
+from .finder import LookupError_, lookup
+from .importer import coverage
+from .models import HSCode, HSSection, TariffRate
 
 
 def hs_browse(request):
     sections = HSSection.objects.prefetch_related("codes").all()
     chapters = HSCode.objects.filter(level=2).select_related("section")
-    return render(request, "tariffs/hs_browse.html", {"sections": sections, "chapters": chapters})
+    return render(request, "tariffs/hs_browse.html", {"sections": sections, "chapters": chapters,
+                                                       "coverage": coverage()})
 
 
 def hs_detail(request, code: str):
@@ -19,4 +28,82 @@ def hs_detail(request, code: str):
     while node is not None:
         path.insert(0, node)
         node = node.parent
-    return render(request, "tariffs/hs_detail.html", {"hs": hs, "path": path, "children": hs.children.all()})
+    rates = TariffRate.objects.filter(line=hs).select_related("agreement").order_by("valid_from", "column")
+    return render(request, "tariffs/hs_detail.html", {
+        "hs": hs, "path": path, "children": hs.children.all(), "rates": rates, "coverage": coverage(),
+        "partners": _partners()})
+
+
+def _partners():
+    from ftahub.agreements.models import TradeAgreement
+
+    codes = set(TradeAgreement.objects.values_list("parties__iso2", flat=True)) - {"VN", None}
+    return sorted(Country.objects.filter(iso2__in=codes), key=lambda c: c.name)
+
+
+def tariff_lookup(request):
+    hs = request.GET.get("hs", "").strip()
+    partner = request.GET.get("partner", "").strip().upper() or None
+    direction = request.GET.get("direction", "import")
+    date_text = request.GET.get("date", "")
+    result, error = None, None
+    on = None
+    if date_text:
+        try:
+            on = datetime.date.fromisoformat(date_text)
+        except ValueError:
+            error = "date: use YYYY-MM-DD"
+    if hs and not error:
+        try:
+            result = lookup(hs, direction, partner, on)
+        except LookupError_ as exc:
+            error = str(exc)
+    fmt = request.GET.get("format")
+    if result and fmt in {"csv", "xlsx"}:
+        return _export(result, fmt)
+    return render(request, "tariffs/lookup.html", {
+        "result": result, "error": error, "hs": hs, "partner": partner or "", "direction": direction,
+        "date": date_text or datetime.date.today().isoformat(), "partners": _partners(), "coverage": coverage(),
+        "query": request.GET.urlencode()})
+
+
+HEADER = ["agreement", "rate", "mfn", "saving", "proof_of_origin", "rule", "rule_demand", "source"]
+
+
+def _neutralise(value):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _rows(result):
+    for row in result["agreements"]:
+        yield [row["agreement"], row["rate_display"] or "", result["mfn_display"] or "",
+               row["saving"] if row["saving"] is not None else "", row["proof_of_origin"] or "", row["rule"] or "",
+               (row["rule_demand"] or {}).get("label", ""), row["source"] or ""]
+
+
+def _export(result, fmt):
+    name = f"tariff-{result['line']['code']}-{result['partner'] or 'all'}-{result['date']}"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(HEADER)
+        for row in _rows(result):
+            writer.writerow([_neutralise(v) for v in row])
+        response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    else:
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = result["line"]["code"]
+        sheet.append(HEADER)
+        for row in _rows(result):
+            sheet.append([_neutralise(v) for v in row])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

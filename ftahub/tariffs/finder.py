@@ -1,0 +1,103 @@
+"""The FTA finder: for an HS line, a direction, a partner and a date, every agreement that applies, its rate,
+the MFN rate, the saving, the rule of origin and how demanding it is, and the proof of origin to use."""
+
+import datetime
+from decimal import Decimal
+
+from ftahub.agreements.models import TradeAgreement
+from ftahub.origin.demand import demand
+from ftahub.origin.language import parse
+from ftahub.origin.rulebook import AmbiguousRule
+from ftahub.origin.services import candidates
+
+from .models import HSCode, TariffRate
+
+
+class LookupError_(ValueError):
+    pass
+
+
+def _number(rate):
+    return float(rate.percent) if rate is not None and rate.is_number else None
+
+
+def _rate_value(rate):
+    """A number when the rate is a plain percentage, else the marker as printed (never turned into a number)."""
+    if rate is None:
+        return None
+    if rate.kind == "ad_valorem" and not rate.excluded_parties and rate.out_of_quota is None \
+            and not rate.in_quota_only:
+        return float(rate.percent)
+    return rate.raw.strip()
+
+
+def lookup(hs: str, direction: str = "import", partner: str | None = None,
+           on: datetime.date | None = None) -> dict:
+    code = hs.replace(".", "").replace(" ", "")
+    if not code.isdigit() or len(code) != 8:
+        raise LookupError_("give an 8-digit tariff line, e.g. 08109020 or 0810.90.20")
+    if direction not in ("import", "export"):
+        raise LookupError_("direction is 'import' (into Viet Nam) or 'export' (from Viet Nam)")
+    line = HSCode.objects.filter(code=code).select_related("parent").first()
+    if line is None:
+        raise LookupError_(f"tariff line {code} is not loaded")
+    on = on or datetime.date.today()
+    partner = partner.upper() if partner else None
+    rates = {r.column: r for r in TariffRate.objects.filter(line=line, valid_from__lte=on, valid_to__gte=on)}
+    any_year = sorted({r.valid_from.year for r in TariffRate.objects.filter(line=line)})
+    mfn = rates.get("nkud").as_rate() if "nkud" in rates else None
+    ordinary = rates.get("nktt").as_rate() if "nktt" in rates else None
+    agreements = TradeAgreement.objects.exclude(code__in=[]).prefetch_related("parties")
+    if partner:
+        agreements = agreements.filter(parties__iso2=partner)
+    rows = []
+    for agreement in agreements.distinct():
+        row = {"agreement": agreement.code, "name": agreement.name_en, "name_vi": agreement.name_vi,
+               "proof_of_origin": agreement.co_form or None, "self_certification": agreement.self_certification,
+               "rate": None, "rate_display": None, "saving": None, "source": None, "rule": None,
+               "rule_demand": None, "rule_note": None}
+        if direction == "import" and agreement.tariff_column in rates:
+            stored = rates[agreement.tariff_column]
+            rate = stored.as_rate().for_origin(partner)
+            row.update(rate=_rate_value(rate), rate_display=rate.display(), source=f"{stored.source}, "
+                       f"edition {stored.edition}")
+            if rate.kind == "none" and stored.excluded_parties and partner:
+                row["rate_display"] = f"— (not for goods from {partner})"
+            if _number(rate) is not None and _number(mfn) is not None:
+                row["saving"] = round(_number(mfn) - _number(rate), 3)
+        try:
+            found = candidates(agreement.code, code)
+            if found:
+                texts = {r.canonical for r in found}
+                if len(texts) > 1:
+                    raise AmbiguousRule(code, [])
+                row["rule"] = found[0].canonical
+                row["rule_demand"] = demand(parse(found[0].canonical))
+                row["rule_note"] = found[0].note
+        except AmbiguousRule:
+            row["rule_note"] = "several rules apply to this code depending on the product's description"
+        rows.append(row)
+    rows.sort(key=lambda r: (r["saving"] is None, -(r["saving"] or 0),
+                             (r["rule_demand"] or {}).get("score", 100), r["agreement"]))
+    notes = []
+    if direction == "export":
+        notes.append(f"No tariff schedule of {partner or 'the partner'} is loaded: FTA Hub holds Viet Nam's import "
+                     "tariff only. The rules of origin and proof of origin below apply to exports.")
+    elif not rates:
+        notes.append(f"No rates are loaded for {on.isoformat()}; rates are loaded for "
+                     f"{', '.join(map(str, any_year)) or 'no year'} for this line.")
+    return {
+        "line": {"code": line.code, "display": line.display, "description_en": line.description_en,
+                 "description_vi": line.description_vi,
+                 "parent": line.parent.code if line.parent else None},
+        "direction": direction, "partner": partner, "date": on.isoformat(),
+        "mfn": _rate_value(mfn), "mfn_display": mfn.display() if mfn else None,
+        "ordinary": _rate_value(ordinary),
+        "vat": rates["vat"].raw if "vat" in rates else None,
+        "agreements": rows, "notes": notes,
+        "years_loaded": any_year,
+    }
+
+
+def decimal_or_none(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))

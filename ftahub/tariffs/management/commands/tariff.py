@@ -1,0 +1,69 @@
+"""``ftahub tariff lookup --hs 08109020 --direction import --partner JP --date 2026-06-01 --json``
+``ftahub tariff import FILE --valid-from 2026-01-01 --valid-to 2026-12-31 [--edition E] [--source S]``"""
+
+import datetime
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from ftahub.core.audit import acting_as
+from ftahub.tariffs.finder import LookupError_, lookup
+from ftahub.tariffs.importer import import_schedule
+from ftahub.tariffs.schedule import ScheduleError
+
+
+def date(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
+
+
+class Command(BaseCommand):
+    help = "Tariffs: look up a line's duty under every agreement, or import a tariff schedule file."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        look = sub.add_parser("lookup", help="duty under every applicable agreement")
+        look.add_argument("--hs", required=True)
+        look.add_argument("--direction", choices=["import", "export"], default="import")
+        look.add_argument("--partner", help="ISO alpha-2 code of the partner country")
+        look.add_argument("--date", type=date, default=None)
+        look.add_argument("--json", action="store_true", dest="as_json")
+        imp = sub.add_parser("import", help="import a tariff schedule (.json sample layout or .xlsx workbook)")
+        imp.add_argument("file")
+        imp.add_argument("--valid-from", type=date, required=True)
+        imp.add_argument("--valid-to", type=date, required=True)
+        imp.add_argument("--edition")
+        imp.add_argument("--source", default="Biểu thuế xuất nhập khẩu (Ministry of Finance)")
+
+    def fail(self, message):
+        sys.stderr.write(f"ftahub tariff: {message}\n")
+        sys.exit(2)
+
+    def handle(self, *args, action, **o):
+        if action == "lookup":
+            try:
+                result = lookup(o["hs"], o["direction"], o.get("partner"), o.get("date"))
+            except LookupError_ as exc:
+                self.fail(str(exc))
+            if o["as_json"]:
+                self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+                return
+            self.stdout.write(f"{result['line']['display']} {result['line']['description_en']} — MFN "
+                              f"{result['mfn_display']} — {result['direction']} {result['partner'] or ''} "
+                              f"{result['date']}")
+            for row in result["agreements"]:
+                self.stdout.write(f"  {row['agreement']:<8} {row['rate_display'] or '—':<28} saving "
+                                  f"{row['saving'] if row['saving'] is not None else '—':<6} rule {row['rule'] or '—'}")
+            for note in result["notes"]:
+                self.stdout.write(f"  note: {note}")
+        else:
+            path = Path(o["file"])
+            if not path.is_file():
+                self.fail(f"{path} not found")
+            try:
+                with acting_as(name="tariff import"):
+                    counts = import_schedule(path, o["valid_from"], o["valid_to"], o["source"], o.get("edition"))
+            except ScheduleError as exc:
+                self.fail(f"{path.name}: {exc}; nothing was changed")
+            self.stdout.write(json.dumps(counts))

@@ -1,0 +1,39 @@
+"""HS search by code prefix or words, diacritics-insensitive, through the database's full-text engine."""
+
+import pytest
+
+from ftahub.tariffs.search import search_hs
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("query", ["vai", "vải", "Quả VẢI", "lychee", "lychees"])
+def test_every_spelling_finds_the_lychee_line(query):
+    assert "08109020" in [h.code for h in search_hs(query)]
+
+
+@pytest.mark.parametrize("query, first", [("0810", "0810"), ("0810.90", "081090"), ("08109010", "08109010")])
+def test_code_prefixes(query, first):
+    results = search_hs(query)
+    assert results[0].code == first and all(h.code.startswith(first[:4]) for h in results)
+
+
+def test_a_national_line_is_found_by_its_subheadings_words():
+    assert "09011130" in [h.code for h in search_hs("coffee robusta")]
+
+
+def test_all_words_must_match_and_nonsense_finds_nothing():
+    assert search_hs("horses live")[0].code.startswith("01")
+    assert search_hs("qqqzzz") == []
+    assert search_hs("   ") == []
+
+
+def test_hostile_input_is_just_text():
+    for query in ['"', "a* OR b", "NEAR(", "'; DROP TABLE x; --", "\\", "é" * 300]:
+        search_hs(query)  # no error
+
+
+def test_api_search(client):
+    hits = client.get("/api/v1/hs/search", {"q": "sầu riêng"}).json()
+    assert hits[0]["code"] == "08106000"
+    assert client.get("/api/v1/hs/search", {"q": " "}).status_code == 422

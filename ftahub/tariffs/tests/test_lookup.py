@@ -1,0 +1,70 @@
+"""The duty finder: lychees (0810.90.20) into Viet Nam from Japan, Korea and China, and the honest gaps."""
+
+import datetime
+
+import pytest
+
+from ftahub.tariffs.finder import LookupError_, lookup
+
+pytestmark = pytest.mark.django_db
+JUNE_2026 = datetime.date(2026, 6, 1)
+
+
+def by_agreement(result):
+    return {row["agreement"]: row for row in result["agreements"]}
+
+
+def test_lychees_from_japan_every_agreement_with_rate_saving_rule_and_form():
+    result = lookup("0810.90.20", "import", "JP", JUNE_2026)
+    assert result["mfn"] == 30.0 and result["ordinary"] == 45.0
+    rows = by_agreement(result)
+    assert set(rows) == {"CPTPP", "AJCEP", "VJEPA", "RCEP"}
+    assert rows["CPTPP"]["rate"] == 0.0 and rows["CPTPP"]["saving"] == 30.0
+    assert rows["CPTPP"]["rule"] == "CC" and rows["CPTPP"]["proof_of_origin"] == "CPTPP"
+    assert rows["AJCEP"]["rule"] is None  # no AJCEP rule data loaded; shown as such, never guessed
+    assert result["agreements"][0]["saving"] == 30.0  # ranked by saving
+
+
+def test_a_rate_that_excludes_the_partner_is_not_offered():
+    rows = by_agreement(lookup("08109020", "import", "KR", JUNE_2026))
+    assert rows["AKFTA"]["saving"] is None and "not for goods from KR" in rows["AKFTA"]["rate_display"]
+    assert rows["VKFTA"]["rate"] == 0.0
+
+
+def test_markers_stay_markers():
+    rows = by_agreement(lookup("04072100", "import", "RU", JUNE_2026))
+    assert rows["VN-EAEU"]["rate"] == "Q" and rows["VN-EAEU"]["saving"] is None
+
+
+def test_a_date_without_loaded_rates_says_so():
+    result = lookup("08109020", "import", "JP", datetime.date(2031, 1, 1))
+    assert all(row["rate"] is None for row in result["agreements"])
+    assert "No rates are loaded for 2031-01-01" in result["notes"][0]
+
+
+def test_exports_say_that_no_partner_schedule_is_loaded():
+    result = lookup("08109020", "export", "JP", JUNE_2026)
+    assert "No tariff schedule of JP is loaded" in result["notes"][0]
+    assert by_agreement(result)["CPTPP"]["rule"] == "CC"
+
+
+@pytest.mark.parametrize("hs", ["0810", "abc", "99999999"])
+def test_bad_lines_are_clear_errors(hs):
+    with pytest.raises(LookupError_):
+        lookup(hs, "import", "JP", JUNE_2026)
+
+
+def test_api_and_export_files(client):
+    body = client.get("/api/v1/tariffs/lookup", {"hs": "08109020", "partner": "JP", "date": "2026-06-01"}).json()
+    assert {"agreement", "rate", "saving", "source"} <= set(body["agreements"][0])
+    csv = client.get("/hs/lookup/", {"hs": "08109020", "partner": "JP", "date": "2026-06-01", "format": "csv"})
+    assert csv["Content-Type"].startswith("text/csv") and "CPTPP,0%,30%,30.0" in csv.content.decode("utf-8-sig")
+    xlsx = client.get("/hs/lookup/", {"hs": "08109020", "partner": "JP", "date": "2026-06-01", "format": "xlsx"})
+    assert xlsx.content[:2] == b"PK"
+    assert client.get("/api/v1/tariffs/lookup", {"hs": "0810"}).status_code == 422
+
+
+def test_the_line_page_shows_what_is_loaded(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/hs/08109020/").content.decode()
+    assert "0(-KH, LA, KR)" in page and "12000 lines" in page.replace(",", "").replace(".", "")
