@@ -33,7 +33,10 @@ def dataset_names() -> list[str]:
 
 def load_reference(only: list[str] | None = None, report: Callable[[str], None] = print) -> dict[str, object]:
     """Load the datasets (all, or those named). Raises ReferenceDataError and leaves the database as it was."""
+    from . import refcache
+
     results = {}
+    refcache.clear()
     with transaction.atomic():
         for name, loader in _loaders():
             if only and name not in only:
@@ -42,4 +45,5 @@ def load_reference(only: list[str] | None = None, report: Callable[[str], None] 
             results[name] = result.as_dict() if hasattr(result, "as_dict") else result
             report(f"{name}: {result}")
             audit.record("load", f"reference.{name}", object_repr=f"reference data: {name}", changes=results[name])
+    refcache.clear()
     return results

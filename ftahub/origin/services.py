@@ -1,6 +1,7 @@
 """The database side of the rulebook: product-specific rules by agreement and HS code."""
 
 from ftahub.agreements.models import TradeAgreement
+from ftahub.core import refcache
 
 from . import rulebook
 from .models import ProductSpecificRule
@@ -15,11 +16,22 @@ def rule_sets(agreement: str) -> list[RuleSet]:
     ]
 
 
+def _rules_by_chapter(agreement: str) -> dict[str, list[ProductSpecificRule]]:
+    """The agreement's rule sets, bucketed by every chapter their range touches (cached reference data)."""
+    def build():
+        buckets: dict[str, list[ProductSpecificRule]] = {}
+        for rule in ProductSpecificRule.objects.filter(agreement__code=agreement).select_related("agreement"):
+            for chapter in range(int(rule.hs_from[:2]), int(rule.hs_to[:2]) + 1):
+                buckets.setdefault(f"{chapter:02d}", []).append(rule)
+        return buckets
+
+    return refcache.cached(f"psr:{agreement}", build)
+
+
 def candidates(agreement: str, hs: str) -> list[ProductSpecificRule]:
     """The most specific rule sets for the code (more than one when the source splits a code by description)."""
     code = rulebook.pad(hs)
-    covering = list(ProductSpecificRule.objects.filter(agreement__code=agreement.upper(), hs_from__lte=code,
-                                                       hs_to__gte=code).select_related("agreement"))
+    covering = [r for r in _rules_by_chapter(agreement.upper()).get(code[:2], []) if r.hs_from <= code <= r.hs_to]
     if not covering:
         return []
     narrowest = min(r.span for r in covering)

@@ -1,6 +1,7 @@
 import datetime
 import re
 
+from django.http import JsonResponse
 from ninja import Router, Schema, Status
 
 from ftahub.core.schemas import Error
@@ -42,12 +43,42 @@ def hs_search(request, q: str, limit: int = 20):
              "description_vi": h.description_vi} for h in search_hs(q, limit=max(1, min(limit, 100)))]
 
 
-@router.get("/tariffs/lookup", response={200: dict, 422: Error},
+class AgreementRateOut(Schema):
+    agreement: str
+    name: str
+    name_vi: str
+    proof_of_origin: str | None
+    self_certification: str
+    rate: float | str | None
+    rate_display: str | None
+    saving: float | None
+    source: str | None
+    rule: str | None
+    rule_demand: dict | None
+    rule_note: str | None
+
+
+class LookupOut(Schema):
+    line: dict
+    direction: str
+    partner: str | None
+    date: str
+    mfn: float | str | None
+    mfn_display: str | None
+    ordinary: float | str | None
+    vat: str | None
+    agreements: list[AgreementRateOut]
+    notes: list[str]
+    years_loaded: list[int]
+
+
+@router.get("/tariffs/lookup", response={200: LookupOut, 422: Error},
             summary="Duty on an 8-digit line under every applicable agreement, with MFN, saving and rule of origin")
 def tariff_lookup(request, hs: str, direction: str = "import", partner: str | None = None,
                   date: datetime.date | None = None):
     try:
-        return lookup(hs, direction, partner, date)
+        # the finder's output is plain JSON data already: send it as is (documented by LookupOut)
+        return JsonResponse(lookup(hs, direction, partner, date), json_dumps_params={"ensure_ascii": False})
     except LookupError_ as exc:
         return Status(422, {"code": "bad_lookup", "message": str(exc)})
 

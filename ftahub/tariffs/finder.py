@@ -3,8 +3,10 @@ the MFN rate, the saving, the rule of origin and how demanding it is, and the pr
 
 import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from ftahub.agreements.models import TradeAgreement
+from ftahub.core import refcache
 from ftahub.origin.demand import demand
 from ftahub.origin.language import parse
 from ftahub.origin.rulebook import AmbiguousRule
@@ -15,6 +17,31 @@ from .models import HSCode, TariffRate
 
 class LookupError_(ValueError):
     pass
+
+
+def _line(code: str):
+    """The line and all its rates (every year), cached as reference data; imports clear the cache."""
+    def build():
+        found = list(HSCode.objects.filter(code=code).select_related("parent").order_by()[:1])
+        if not found:
+            return None, []
+        return found[0], list(TariffRate.objects.filter(line=found[0]).order_by())
+
+    line, rates = refcache.cached(f"line:{code}", build)
+    if line is None:
+        refcache.forget(f"line:{code}")  # a line imported later must be found at once
+    return line, rates
+
+
+def _agreements():
+    """Agreements with their parties' codes, cached (reference data)."""
+    return refcache.cached("agreements+parties", lambda: [
+        (a, {c.iso2 for c in a.parties.all()}) for a in TradeAgreement.objects.prefetch_related("parties")])
+
+
+@lru_cache(maxsize=4096)
+def _demand(canonical: str) -> dict:
+    return demand(parse(canonical))
 
 
 def _number(rate):
@@ -38,20 +65,18 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
         raise LookupError_("give an 8-digit tariff line, e.g. 08109020 or 0810.90.20")
     if direction not in ("import", "export"):
         raise LookupError_("direction is 'import' (into Viet Nam) or 'export' (from Viet Nam)")
-    line = HSCode.objects.filter(code=code).select_related("parent").first()
+    line, all_rates = _line(code)
     if line is None:
         raise LookupError_(f"tariff line {code} is not loaded")
     on = on or datetime.date.today()
     partner = partner.upper() if partner else None
-    rates = {r.column: r for r in TariffRate.objects.filter(line=line, valid_from__lte=on, valid_to__gte=on)}
-    any_year = sorted({r.valid_from.year for r in TariffRate.objects.filter(line=line)})
+    rates = {r.column: r for r in all_rates if r.valid_from <= on <= r.valid_to}
+    any_year = sorted({r.valid_from.year for r in all_rates})
     mfn = rates.get("nkud").as_rate() if "nkud" in rates else None
     ordinary = rates.get("nktt").as_rate() if "nktt" in rates else None
-    agreements = TradeAgreement.objects.exclude(code__in=[]).prefetch_related("parties")
-    if partner:
-        agreements = agreements.filter(parties__iso2=partner)
+    agreements = [a for a, parties in _agreements() if partner is None or partner in parties]
     rows = []
-    for agreement in agreements.distinct():
+    for agreement in agreements:
         row = {"agreement": agreement.code, "name": agreement.name_en, "name_vi": agreement.name_vi,
                "proof_of_origin": agreement.co_form or None, "self_certification": agreement.self_certification,
                "rate": None, "rate_display": None, "saving": None, "source": None, "rule": None,
@@ -72,7 +97,7 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
                 if len(texts) > 1:
                     raise AmbiguousRule(code, [])
                 row["rule"] = found[0].canonical
-                row["rule_demand"] = demand(parse(found[0].canonical))
+                row["rule_demand"] = dict(_demand(found[0].canonical))
                 row["rule_note"] = found[0].note
         except AmbiguousRule:
             row["rule_note"] = "several rules apply to this code depending on the product's description"

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import transaction
 
 from ftahub.agreements.models import TradeAgreement
-from ftahub.core import audit
+from ftahub.core import audit, refcache
 
 from .models import HSCode, TariffRate
 from .rates import RateFormatError, parse_rate
@@ -62,6 +62,8 @@ def import_schedule(path: Path, valid_from: datetime.date, valid_to: datetime.da
                     counts["rates_updated"] += 1
                 else:
                     counts["rates_unchanged"] += 1
+        refcache.clear()
+        transaction.on_commit(refcache.clear)
         audit.record("load", "tariffs.tariffrate", object_repr=f"tariff schedule {path.name} ({edition})",
                      changes=counts)
     return counts

@@ -25,25 +25,47 @@ def words_of(query: str) -> list[str]:
     return [w for w in re.findall(r"\w+", fold(query)) if len(w) > 1 or w.isdigit()][:10]
 
 
+COLUMNS = ("id", "code", "level", "description_en", "description_vi")
+
+
+def _index_query(words: list[str], limit: int, columns: str) -> tuple[str, list]:
+    if connection.vendor == "sqlite":
+        match = " ".join(f'"{w}"*' for w in words)
+        sql = (f"SELECT {columns} FROM tariffs_hs_fts JOIN tariffs_hscode h ON h.id = tariffs_hs_fts.rowid "
+               "WHERE tariffs_hs_fts MATCH %s ORDER BY bm25(tariffs_hs_fts) LIMIT %s")
+        return sql, [match, limit]
+    tsquery = " & ".join(f"{w}:*" for w in words)
+    sql = (f"SELECT {columns} FROM tariffs_hscode h WHERE to_tsvector('simple', search_text) @@ "
+           "to_tsquery('simple', %s) ORDER BY ts_rank(to_tsvector('simple', search_text), "
+           "to_tsquery('simple', %s)) DESC, code LIMIT %s")
+    return sql, [tsquery, tsquery, limit]
+
+
 def ranked_ids(query: str, limit: int) -> list[int]:
-    """Ids of HS lines matching every word (as a prefix), best first, from the full-text index."""
+    """Ids of HS lines matching every word (as a prefix), best first: the raw full-text index, nothing else."""
     words = words_of(query)
     if not words:
         return []
     if connection.vendor == "sqlite":
-        match = " ".join(f'"{w}"*' for w in words)
-        sql = ("SELECT rowid FROM tariffs_hs_fts WHERE tariffs_hs_fts MATCH %s "
-               "ORDER BY bm25(tariffs_hs_fts) LIMIT %s")
-        params = [match, limit]
-    else:
-        tsquery = " & ".join(f"{w}:*" for w in words)
-        sql = ("SELECT id FROM tariffs_hscode WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', %s) "
-               "ORDER BY ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', %s)) DESC, code "
+        sql = ("SELECT rowid FROM tariffs_hs_fts WHERE tariffs_hs_fts MATCH %s ORDER BY bm25(tariffs_hs_fts) "
                "LIMIT %s")
-        params = [tsquery, tsquery, limit]
+        params = [" ".join(f'"{w}"*' for w in words), limit]
+    else:
+        sql, params = _index_query(words, limit, "h.id")
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
+
+
+def _ranked_lines(query: str, limit: int) -> list[HSCode]:
+    words = words_of(query)
+    if not words:
+        return []
+    sql, params = _index_query(words, limit, ", ".join(f"h.{c}" for c in COLUMNS))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [HSCode(**dict(zip(COLUMNS, row, strict=True))) for row in rows]
 
 
 def search_hs(query: str, limit: int = 50) -> list[HSCode]:
@@ -53,6 +75,4 @@ def search_hs(query: str, limit: int = 50) -> list[HSCode]:
         if len(digits) > 8:
             digits = digits[:8]
         return list(HSCode.objects.filter(code__startswith=digits).order_by("level", "code")[:limit])
-    ids = ranked_ids(query, limit)
-    by_id = HSCode.objects.in_bulk(ids)
-    return [by_id[i] for i in ids if i in by_id]
+    return _ranked_lines(query, limit)
