@@ -66,3 +66,13 @@ def client_for():
 def media_in_tmp(settings, tmp_path):
     """Uploads go to a temporary folder, never the demo's var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def fresh_reference_cache():
+    """Each test sees the database, not reference data cached by an earlier test."""
+    from ftahub.core import refcache
+
+    refcache.clear()
+    yield
+    refcache.clear()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -117,3 +118,44 @@ class TariffRate(models.Model):
 
         return Rate(self.raw, self.kind, self.percent, self.out_of_quota, self.in_quota_only,
                     tuple(p for p in self.excluded_parties.split(",") if p))
+
+
+class WatchItem(models.Model):
+    """A user watches an HS line (optionally for one partner): staged cuts and changed rules are notified."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watchlist")
+    line = models.ForeignKey(HSCode, on_delete=models.CASCADE, related_name="watchers")
+    partner = models.CharField(_("partner (ISO alpha-2)"), max_length=2, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rule_snapshot = models.JSONField(default=dict, blank=True, help_text=_("Rules seen at the last check."))
+    notified_keys = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["line__code"]
+        constraints = [models.UniqueConstraint(fields=["user", "line", "partner"], name="watch_unique")]
+        verbose_name = _("watched line")
+        verbose_name_plural = _("watched lines")
+
+    def __str__(self) -> str:
+        return f"{self.user} watches {self.line.code} {self.partner}".strip()
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        STAGED_CUT = "staged_cut", _("next staged cut")
+        RULE_CHANGED = "rule_changed", _("rule of origin changed")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    message = models.TextField()
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self) -> str:
+        return self.message[:80]

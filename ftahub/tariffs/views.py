@@ -2,14 +2,21 @@ import csv
 import datetime
 import io
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ftahub.places.models import Country
 
 from .finder import LookupError_, lookup
 from .importer import coverage
-from .models import HSCode, HSSection, TariffRate
+from .models import HSCode, HSSection, Notification, TariffRate, WatchItem
+from .watch import rules_now
 
 
 def hs_browse(request):
@@ -107,3 +114,33 @@ def _export(result, fmt):
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+@login_required
+@require_POST
+def watch(request):
+    code = request.POST.get("hs", "").replace(".", "").strip()
+    partner = request.POST.get("partner", "").strip().upper()[:2]
+    line = HSCode.objects.filter(code=code).first()
+    if line is None:
+        raise Http404
+    item, created = WatchItem.objects.get_or_create(user=request.user, line=line, partner=partner)
+    if created:
+        item.rule_snapshot = rules_now(item)
+        item.save(update_fields=["rule_snapshot"])
+        messages.success(request, _("You will be told of staged cuts and changed rules for %(line)s.")
+                         % {"line": line.display})
+    return redirect(request.POST.get("next") or reverse("notifications"))
+
+
+@login_required
+def notifications(request):
+    if request.method == "POST":
+        if "unwatch" in request.POST:
+            WatchItem.objects.filter(user=request.user, pk=request.POST.get("unwatch")).delete()
+        if "read" in request.POST:
+            Notification.objects.filter(user=request.user, read_at=None).update(read_at=timezone.now())
+        return redirect("notifications")
+    return render(request, "tariffs/notifications.html", {
+        "items": WatchItem.objects.filter(user=request.user).select_related("line"),
+        "notices": Notification.objects.filter(user=request.user)[:100]})

@@ -29,6 +29,9 @@ class Command(BaseCommand):
         look.add_argument("--partner", help="ISO alpha-2 code of the partner country")
         look.add_argument("--date", type=date, default=None)
         look.add_argument("--json", action="store_true", dest="as_json")
+        notify = sub.add_parser("notify", help="send watchlist notices (staged cuts, changed rules); run daily")
+        notify.add_argument("--today", type=date, default=None)
+        notify.add_argument("--base-url", default="", help="the hub's public address, for links in emails")
         imp = sub.add_parser("import", help="import a tariff schedule (.json sample layout or .xlsx workbook)")
         imp.add_argument("file")
         imp.add_argument("--valid-from", type=date, required=True)
@@ -41,6 +44,13 @@ class Command(BaseCommand):
         sys.exit(2)
 
     def handle(self, *args, action, **o):
+        if action == "notify":
+            from ftahub.tariffs.watch import check_watchlist
+
+            with acting_as(name="tariff notify"):
+                sent = check_watchlist(o.get("today"), o.get("base_url", ""))
+            self.stdout.write(f"{sent} notification(s) sent")
+            return
         if action == "lookup":
             try:
                 result = lookup(o["hs"], o["direction"], o.get("partner"), o.get("date"))

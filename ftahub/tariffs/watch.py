@@ -1,0 +1,73 @@
+"""Watchlist notifications: the next staged cut before 1 January, and a changed rule of origin.
+
+``ftahub tariff notify`` runs this (daily, from cron or a timer); each notice is sent once, on screen and by email.
+"""
+
+import datetime
+
+from django.core.mail import send_mail
+from django.urls import reverse
+
+from ftahub.origin.services import candidates
+
+from .finder import _agreements
+from .models import Notification, TariffRate, WatchItem
+
+NOTICE_DAYS = 60  # announce a 1 January cut this many days before
+
+
+def _rates_for_year(line, year):
+    return {r.column: r for r in TariffRate.objects.filter(line=line, valid_from__year=year)}
+
+
+def _notify(item: WatchItem, kind: str, key: str, message: str, url: str) -> bool:
+    if key in item.notified_keys:
+        return False
+    Notification.objects.create(user=item.user, kind=kind, message=message, url=url)
+    if item.user.email:
+        send_mail(subject="FTA Hub: " + message[:70], message=f"{message}\n\n{url}", from_email=None,
+                  recipient_list=[item.user.email], fail_silently=True)
+    item.notified_keys = [*item.notified_keys, key]
+    return True
+
+
+def rules_now(item: WatchItem) -> dict:
+    current = {}
+    for agreement, parties in _agreements():
+        if item.partner and item.partner not in parties:
+            continue
+        found = candidates(agreement.code, item.line.code)
+        if found:
+            current[agreement.code] = sorted({r.canonical for r in found})
+    return current
+
+
+def check_watchlist(today: datetime.date | None = None, base_url: str = "") -> int:
+    today = today or datetime.date.today()
+    sent = 0
+    agreements = _agreements()
+    for item in WatchItem.objects.select_related("user", "line"):
+        url = base_url + reverse("tariff-lookup") + f"?hs={item.line.code}&partner={item.partner}"
+        relevant = [a for a, parties in agreements if not item.partner or item.partner in parties]
+        # the next 1 January cut, when next year's rates are loaded and lower
+        next_year = today.year + 1
+        if (datetime.date(next_year, 1, 1) - today).days <= NOTICE_DAYS and item.line.level == 8:
+            now, then = _rates_for_year(item.line, today.year), _rates_for_year(item.line, next_year)
+            for agreement in relevant:
+                a, b = now.get(agreement.tariff_column), then.get(agreement.tariff_column)
+                if a and b and a.percent is not None and b.percent is not None and b.percent < a.percent:
+                    sent += _notify(item, Notification.Kind.STAGED_CUT, f"cut:{agreement.code}:{next_year}",
+                                    f"{item.line.display}: from 1 January {next_year} the {agreement.code} rate falls "
+                                    f"from {a.raw}% to {b.raw}%.", url)
+        # changed rules of origin
+        current = rules_now(item)
+        if item.rule_snapshot:
+            for code, rules in current.items():
+                before = item.rule_snapshot.get(code)
+                if before is not None and before != rules:
+                    sent += _notify(item, Notification.Kind.RULE_CHANGED, f"rule:{code}:{'|'.join(rules)}",
+                                    f"{item.line.display}: the {code} rule of origin changed from "
+                                    f"{' / '.join(before)} to {' / '.join(rules)}.", url)
+        item.rule_snapshot = current
+        item.save(update_fields=["rule_snapshot", "notified_keys"])
+    return sent
