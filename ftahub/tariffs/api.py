@@ -56,6 +56,7 @@ class AgreementRateOut(Schema):
     rule: str | None
     rule_demand: dict | None
     rule_note: str | None
+    by_year: dict[str, str]
 
 
 class LookupOut(Schema):

@@ -80,7 +80,9 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
         row = {"agreement": agreement.code, "name": agreement.name_en, "name_vi": agreement.name_vi,
                "proof_of_origin": agreement.co_form or None, "self_certification": agreement.self_certification,
                "rate": None, "rate_display": None, "saving": None, "source": None, "rule": None,
-               "rule_demand": None, "rule_note": None}
+               "rule_demand": None, "rule_note": None,
+               "by_year": {str(r.valid_from.year): r.raw for r in all_rates
+                           if r.column == agreement.tariff_column} if direction == "import" else {}}
         if direction == "import" and agreement.tariff_column in rates:
             stored = rates[agreement.tariff_column]
             rate = stored.as_rate().for_origin(partner)
