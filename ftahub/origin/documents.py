@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ftahub.core.exports import neutralise
 from ftahub.core.pdf import styles
 
 from .bom import flatten
@@ -92,15 +93,8 @@ def bom_csv(assessment) -> bytes:
     writer.writeheader()
     for row in flatten(assessment.case.get("materials", [])):
         row["originating"] = {True: "yes", False: "no", None: "unknown"}[row["originating"]]
-        writer.writerow({k: _neutralise(v) for k, v in row.items()})
+        writer.writerow({k: neutralise(v) for k, v in row.items()})
     return out.getvalue().encode("utf-8")
-
-
-def _neutralise(value):
-    """Spreadsheet formula injection: text starting with = + - @ is prefixed with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def evidence_pack(assessment) -> bytes:

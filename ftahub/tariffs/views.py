@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ftahub.core.exports import neutralise
 from ftahub.places.models import Country
 
 from .finder import LookupError_, lookup
@@ -77,12 +78,6 @@ def tariff_lookup(request):
 HEADER = ["agreement", "rate", "mfn", "saving", "proof_of_origin", "rule", "rule_demand", "source"]
 
 
-def _neutralise(value):
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _rows(result):
     for row in result["agreements"]:
         yield [row["agreement"], row["rate_display"] or "", result["mfn_display"] or "",
@@ -97,7 +92,7 @@ def _export(result, fmt):
         writer = csv.writer(buffer)
         writer.writerow(HEADER)
         for row in _rows(result):
-            writer.writerow([_neutralise(v) for v in row])
+            writer.writerow([neutralise(v) for v in row])
         response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     else:
         from openpyxl import Workbook
@@ -107,7 +102,7 @@ def _export(result, fmt):
         sheet.title = result["line"]["code"]
         sheet.append(HEADER)
         for row in _rows(result):
-            sheet.append([_neutralise(v) for v in row])
+            sheet.append([neutralise(v) for v in row])
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(buffer.getvalue(),

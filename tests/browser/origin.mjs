@@ -1,28 +1,14 @@
 // Browser test of the origin self-assessment: a business user assesses a product for Japan, saves it,
 // requests a supplier declaration, and the supplier declares by the link without an account.
 // Usage: node tests/browser/origin.mjs BASE_URL OUTPUT_DIR
-import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
 import assert from "node:assert/strict";
+import { base, browser, consoleErrors, finish, out, step } from "./harness.mjs";
 
-const [base, out] = process.argv.slice(2);
-mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
-const failures = [];
-async function step(name, fn) {
-  try { await fn(); console.log(`ok - ${name}`); }
-  catch (err) { failures.push(name); console.log(`not ok - ${name}\n  ${String(err).split("\n").join("\n  ")}`); }
-}
 let declarationLink = null;
 try {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
   const page = await ctx.newPage();
-  const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  const errors = consoleErrors(page);
 
   await step("business user signs in", async () => {
     await page.goto(base + "/accounts/login/?next=/origin/");
@@ -93,7 +79,5 @@ try {
 
   await step("no console errors", async () => assert.deepEqual(errors, []));
 } finally {
-  await browser.close();
+  await finish();
 }
-console.log(`${failures.length ? "FAILED" : "PASSED"}: ${failures.length} failure(s)`);
-process.exit(failures.length ? 1 : 0);

@@ -1,27 +1,13 @@
 // Browser test of the site shell: both languages, sign-in for every demo role, a screenshot of each.
 // Usage: node tests/browser/site_shell.mjs BASE_URL OUTPUT_DIR
-import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
 import assert from "node:assert/strict";
+import { base, browser, consoleErrors, finish, out, step } from "./harness.mjs";
 
-const [base, out] = process.argv.slice(2);
-mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
-const failures = [];
-async function step(name, fn) {
-  try { await fn(); console.log(`ok - ${name}`); }
-  catch (err) { failures.push(name); console.log(`not ok - ${name}\n  ${String(err).split("\n").join("\n  ")}`); }
-}
 
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
   const page = await context.newPage();
-  const consoleErrors = [];
-  page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(msg.text()); });
+  const errorsSeen = consoleErrors(page);
 
   await step("home page renders in Vietnamese", async () => {
     await page.goto(base + "/");
@@ -111,10 +97,8 @@ try {
   });
 
   await step("no console errors (CSP, missing assets)", async () => {
-    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(errorsSeen, []);
   });
 } finally {
-  await browser.close();
+  await finish();
 }
-console.log(`${failures.length ? "FAILED" : "PASSED"}: ${failures.length} failure(s)`);
-process.exit(failures.length ? 1 : 0);

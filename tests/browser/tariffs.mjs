@@ -1,26 +1,12 @@
 // Browser test of the tariff finder: instant HS search, the duty comparison for lychees from Japan, a watch.
 // Usage: node tests/browser/tariffs.mjs BASE_URL OUTPUT_DIR
-import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
 import assert from "node:assert/strict";
+import { base, browser, consoleErrors, finish, out, step } from "./harness.mjs";
 
-const [base, out] = process.argv.slice(2);
-mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
-const failures = [];
-async function step(name, fn) {
-  try { await fn(); console.log(`ok - ${name}`); }
-  catch (err) { failures.push(name); console.log(`not ok - ${name}\n  ${String(err).split("\n").join("\n  ")}`); }
-}
 try {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
   const page = await ctx.newPage();
-  const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  const errors = consoleErrors(page);
 
   await step("instant search for 'vải' leads to the lychee line", async () => {
     await page.goto(base + "/");
@@ -44,7 +30,5 @@ try {
 
   await step("no console errors", async () => assert.deepEqual(errors, []));
 } finally {
-  await browser.close();
+  await finish();
 }
-console.log(`${failures.length ? "FAILED" : "PASSED"}: ${failures.length} failure(s)`);
-process.exit(failures.length ? 1 : 0);

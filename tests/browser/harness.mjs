@@ -1,0 +1,32 @@
+// Shared by the browser tests: launch Debian's chromium headless, run named steps, report and exit.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+
+export const [base, out] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+
+export const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+const failures = [];
+
+export async function step(name, fn) {
+  try { await fn(); console.log(`ok - ${name}`); }
+  catch (err) { failures.push(name); console.log(`not ok - ${name}\n  ${String(err).split("\n").join("\n  ")}`); }
+}
+
+// Collects console errors (CSP violations, missing assets) of a page.
+export function consoleErrors(page) {
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  return errors;
+}
+
+export async function finish() {
+  await browser.close();
+  console.log(`${failures.length ? "FAILED" : "PASSED"}: ${failures.length} failure(s)`);
+  process.exit(failures.length ? 1 : 0);
+}
