@@ -1,0 +1,68 @@
+"""Properties of the log: every proof it gives verifies; any altered leaf or proof fails; appends stay consistent."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ftahub.transparency.merkle import (
+    MerkleLog,
+    ProofError,
+    leaf_hash,
+    verify_consistency,
+    verify_inclusion,
+)
+
+entries = st.lists(st.binary(max_size=40), min_size=1, max_size=70)
+
+
+def build(items):
+    log = MerkleLog()
+    for item in items:
+        log.append(item)
+    return log
+
+
+@settings(max_examples=80, deadline=None)
+@given(entries, st.data())
+def test_every_inclusion_proof_verifies_and_tampering_fails(items, data):
+    log = build(items)
+    size = data.draw(st.integers(min_value=1, max_value=len(items)))
+    index = data.draw(st.integers(min_value=0, max_value=size - 1))
+    proof = log.inclusion_proof(index, size)
+    root = log.root(size)
+    verify_inclusion(index, size, leaf_hash(items[index]), proof, root)
+    try:
+        verify_inclusion(index, size, leaf_hash(items[index] + b"x"), proof, root)
+        raise AssertionError("an altered leaf verified")
+    except ProofError:
+        pass
+    if proof:
+        at = data.draw(st.integers(min_value=0, max_value=len(proof) - 1))
+        altered = list(proof)
+        altered[at] = bytes([altered[at][0] ^ 1]) + altered[at][1:]
+        try:
+            verify_inclusion(index, size, leaf_hash(items[index]), altered, root)
+            raise AssertionError("an altered proof verified")
+        except ProofError:
+            pass
+
+
+@settings(max_examples=80, deadline=None)
+@given(entries, st.data())
+def test_consistency_holds_across_appends(items, data):
+    log = build(items)
+    new = data.draw(st.integers(min_value=1, max_value=len(items)))
+    old = data.draw(st.integers(min_value=1, max_value=new))
+    verify_consistency(old, new, log.root(old), log.root(new), log.consistency_proof(old, new))
+    if old < new:
+        try:
+            verify_consistency(old, new, log.root(old), log.root(new)[::-1], log.consistency_proof(old, new))
+            raise AssertionError("a wrong new root verified")
+        except ProofError:
+            pass
+
+
+def test_roots_do_not_depend_on_when_they_were_computed():
+    items = [bytes([i]) for i in range(100)]
+    log = build(items)
+    for size in (1, 2, 3, 31, 64, 65, 100):
+        assert log.root(size) == build(items[:size]).root()
