@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "ftahub.agreements",
     "ftahub.tariffs",
     "ftahub.origin",
+    "ftahub.transparency",
 ]
 
 MIDDLEWARE = [
