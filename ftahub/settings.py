@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "ftahub.tariffs",
     "ftahub.origin",
     "ftahub.transparency",
+    "ftahub.certificates",
 ]
 
 MIDDLEWARE = [
