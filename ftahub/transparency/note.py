@@ -42,7 +42,7 @@ class Verifier:
 
     @classmethod
     def parse(cls, vkey: str) -> "Verifier":
-        parts = vkey.strip().split("+")
+        parts = vkey.strip().split("+", 2)
         if len(parts) != 3 or not _valid_name(parts[0]) or not re.fullmatch(r"[0-9a-f]{8}", parts[1]):
             raise NoteError("a verifier key reads <name>+<8 hex digits>+<base64 key>")
         try:

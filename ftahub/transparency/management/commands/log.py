@@ -4,6 +4,7 @@ Exit 0 when it verifies, 1 when it does not, 2 on unusable input."""
 
 import json
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         except json.JSONDecodeError as exc:
             self.fail(f"{bundle} is not JSON (line {exc.lineno}: {exc.msg})")
         try:
-            key_text = open(key, encoding="utf-8").read().strip() if not key.count("+") == 2 else key
+            key_text = Path(key).read_text(encoding="utf-8").strip() if Path(key).is_file() else key
             verifier = Verifier.parse(key_text)
         except (OSError, NoteError) as exc:
             self.fail(f"unusable verifier key: {exc}")
