@@ -133,21 +133,14 @@ class MerkleLog:
                 self.append(entry)
             return first
         sha = hashlib.sha256
-        leaves = b"".join([sha(b"\x00" + e).digest() for e in entries])
         store = self.store
-        store.append_level(0, leaves)
-        # complete the perfect parents level by level: nodes [done, possible) of each level
+        new = [sha(b"\x00" + e).digest() for e in entries]
         level = 0
-        while True:
-            row = store.levels[level]
-            count = len(row) // 32
-            parents = len(store.levels[level + 1]) // 32 if len(store.levels) > level + 1 else 0
-            possible = count // 2
-            if possible <= parents:
-                break
-            view = memoryview(row)
-            new = b"".join([sha(b"\x01" + view[i * 64:i * 64 + 64]).digest() for i in range(parents, possible)])
-            store.append_level(level + 1, new)
+        while new:
+            old_count = len(store.levels[level]) // 32 if len(store.levels) > level else 0
+            pending = [store.get(level, old_count - 1), *new] if old_count % 2 else new
+            store.append_level(level, b"".join(new))
+            new = [sha(b"\x01" + pending[i] + pending[i + 1]).digest() for i in range(0, len(pending) - 1, 2)]
             level += 1
         return first
 

@@ -66,3 +66,21 @@ def test_roots_do_not_depend_on_when_they_were_computed():
     log = build(items)
     for size in (1, 2, 3, 31, 64, 65, 100):
         assert log.root(size) == build(items[:size]).root()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.binary(max_size=20), max_size=300), st.lists(st.integers(min_value=1, max_value=40), min_size=1))
+def test_batch_appends_build_the_same_tree_as_single_appends(items, batches):
+    from ftahub.transparency.merkle import PackedStore
+
+    single = build(items) if items else MerkleLog()
+    batched = MerkleLog(PackedStore())
+    i = 0
+    for n in batches * (len(items) // max(1, sum(batches)) + 1):
+        if i >= len(items):
+            break
+        batched.append_many(items[i:i + n])
+        i += n
+    assert batched.size == len(items)
+    for size in range(0, len(items) + 1, 13):
+        assert batched.root(size) == single.root(size)
