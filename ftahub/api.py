@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Schema
 
 from ftahub import __version__
 from ftahub.agreements.api import router as agreements_router
+from ftahub.certificates.api import router as certificates_router
 from ftahub.origin.api import router as origin_router
 from ftahub.places.api import router as places_router
 from ftahub.tariffs.api import router as tariffs_router
@@ -48,3 +49,4 @@ api.add_router("/", agreements_router)
 api.add_router("/", places_router)
 api.add_router("/", tariffs_router)
 api.add_router("/", origin_router)
+api.add_router("/", certificates_router)

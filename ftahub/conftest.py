@@ -66,6 +66,7 @@ def client_for():
 def media_in_tmp(settings, tmp_path):
     """Uploads go to a temporary folder, never the demo's var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.VAR_DIR = tmp_path / "var"  # signing keys and other private files
 
 
 @pytest.fixture(autouse=True)

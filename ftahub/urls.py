@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from ftahub.api import api
+from ftahub.certificates import views as certificate_views
 from ftahub.core import views as core_views
 
 urlpatterns = [
@@ -17,6 +18,8 @@ urlpatterns = [
     path("provinces/", include("ftahub.places.urls")),
     path("hs/", include("ftahub.tariffs.urls")),
     path("origin/", include("ftahub.origin.urls")),
+    path("verify/", include("ftahub.certificates.urls")),
+    path(".well-known/ftahub-keys.json", certificate_views.keyset, name="certificate-keyset"),
     path("audit/", include("ftahub.core.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -1,0 +1,93 @@
+"""Issuing, verifying and revoking signed C/O records against the hub's key ring and register."""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from ftahub.transparency.note import Signer
+
+from .keys import KeyError_, KeyRing, load_keyset
+from .models import IssuedCertificate
+from .payload import PayloadError, from_qr_text, sign, to_qr_text, verify
+
+
+def key_ring() -> KeyRing:
+    return KeyRing(settings.VAR_DIR / "keys")
+
+
+def published_keyset() -> dict:
+    return {"keys": key_ring().keyset()}
+
+
+def issue(record: dict, agreement, province, enterprise, is_demo: bool = False) -> IssuedCertificate:
+    """Sign the record with the current key and enter it in the register."""
+    ring = key_ring()
+    current = ring.current()
+    if current is None:
+        raise KeyError_("no current signing key: run 'ftahub eco keygen KID'")
+    record = {**record, "issued_on": str(record.get("issued_on") or datetime.date.today())}
+    payload = to_qr_text(sign(record, ring.private_key(current["kid"]), current["kid"]))
+    return IssuedCertificate.objects.create(
+        co_number=record["co_number"], agreement=agreement, form=record.get("form", ""), province=province,
+        enterprise=enterprise, issued_on=datetime.date.fromisoformat(record["issued_on"]), record=record,
+        payload=payload, kid=current["kid"], is_demo=is_demo)
+
+
+def revoke(certificate: IssuedCertificate, reason: str, replacement: IssuedCertificate | None = None) -> None:
+    if not reason.strip():
+        raise ValueError("a revocation needs a reason")
+    with transaction.atomic():
+        certificate.status = (IssuedCertificate.Status.SUPERSEDED if replacement else IssuedCertificate.Status.REVOKED)
+        certificate.revoked_at = timezone.now()
+        certificate.revocation_reason = reason.strip()
+        certificate.superseded_by = replacement
+        certificate.save(update_fields=["status", "revoked_at", "revocation_reason", "superseded_by"])
+
+
+def _register_status(co_number: str | None) -> dict:
+    cert = IssuedCertificate.objects.filter(co_number=co_number).select_related("superseded_by").first() \
+        if co_number else None
+    if cert is None:
+        return {}
+    return {"register_status": cert.status, "revoked_at": cert.revoked_at.isoformat() if cert.revoked_at else None,
+            "revocation_reason": cert.revocation_reason or None,
+            "superseded_by": cert.superseded_by.co_number if cert.superseded_by else None}
+
+
+def verify_payload(text: str) -> dict:
+    """Signature first (public keys only), then the register: revoked and superseded records say so."""
+    result = verify(from_qr_text(text), load_keyset(published_keyset()))
+    report = {"status": result.status, "reason": result.reason, "kid": result.kid, "record": result.record}
+    if result.valid:
+        register = _register_status(result.record.get("co_number"))
+        report.update(register)
+        if register.get("register_status") in ("revoked", "superseded"):
+            report["status"] = register["register_status"]
+    return report
+
+
+def look_up(co_number: str) -> dict | None:
+    cert = IssuedCertificate.objects.filter(co_number=co_number.strip()).first()
+    if cert is None:
+        return None
+    report = verify_payload(cert.payload)
+    report["source"] = "register"
+    return report
+
+
+def revocation_list() -> str:
+    """A signed note listing every revoked or superseded C/O (C2SP signed-note format, the current key)."""
+    ring = key_ring()
+    current = ring.current()
+    if current is None:
+        raise KeyError_("no current signing key")
+    lines = ["ftahub C/O revocations", timezone.now().date().isoformat()]
+    for cert in IssuedCertificate.objects.exclude(status=IssuedCertificate.Status.VALID).order_by("co_number"):
+        reason = " ".join(cert.revocation_reason.split())
+        lines.append(f"{cert.co_number} {cert.status} {cert.revoked_at:%Y-%m-%d} {reason}")
+    return Signer(current["kid"], ring.private_key(current["kid"])).sign("\n".join(lines) + "\n")
+
+
+__all__ = ["PayloadError", "issue", "look_up", "published_keyset", "revocation_list", "revoke", "verify_payload"]
