@@ -2,12 +2,16 @@
 
 import re
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
 from .keys import KeyError_
+from .models import IssuedCertificate
 from .payload import PayloadError
+from .pdf import certificate_pdf
 from .service import look_up, published_keyset, revocation_list, verify_payload
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -55,3 +59,18 @@ def revocations(request):
     except KeyError_ as exc:
         return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
     return HttpResponse(note, content_type="text/plain; charset=utf-8")
+
+
+@login_required
+def certificate_pdf_view(request, co_number: str):
+    certificate = get_object_or_404(IssuedCertificate.objects.visible_to(request.user), co_number=co_number)
+    url = request.build_absolute_uri(reverse("certificate-verify"))
+    response = HttpResponse(certificate_pdf(certificate, url), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="co-{certificate.pk}.pdf"'
+    return response
+
+
+@login_required
+def certificate_list(request):
+    certificates = IssuedCertificate.objects.visible_to(request.user).select_related("enterprise")
+    return render(request, "certificates/list.html", {"certificates": certificates})

@@ -72,3 +72,23 @@ def test_revocation_needs_a_reason(issued):
     with pytest.raises(ValueError):
         service.revoke(issued, "  ")
     assert IssuedCertificate.objects.get(pk=issued.pk).status == "valid"
+
+
+def test_the_downloaded_pdf_verifies_offline_and_only_its_owners_see_it(issued, client_for, make, tmp_path):
+    import subprocess
+    import sys
+
+    from ftahub.accounts.models import User
+
+    owner = make.user(User.Role.BUSINESS, 24, enterprise=issued.enterprise)
+    response = client_for(owner).get(f"/verify/certificates/{issued.co_number}.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    pdf = tmp_path / "co.pdf"
+    pdf.write_bytes(response.content)
+    keyset = tmp_path / "keys.json"
+    keyset.write_text(client_for(owner).get("/.well-known/ftahub-keys.json").content.decode())
+    result = subprocess.run([sys.executable, "-m", "ftahub", "eco", "verify", str(pdf), "--keys", str(keyset)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("VALID"), result.stderr
+    stranger = make.user(User.Role.BUSINESS, 25, enterprise=make.enterprise(25))
+    assert client_for(stranger).get(f"/verify/certificates/{issued.co_number}.pdf").status_code == 404
