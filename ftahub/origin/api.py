@@ -8,7 +8,7 @@ from . import InputError, RuleSyntaxError, assess_case
 from .language import parse
 from .provisions import all_provisions
 from .rulebook import AmbiguousRule
-from .services import candidates, rule_text_for
+from .services import agreements_with_rules, candidates, rule_text_for
 
 router = Router(tags=["origin"])
 
@@ -91,7 +91,7 @@ def rules(request, hs: str, agreement: str | None = None):
     compact = hs.replace(".", "").strip()
     if not compact.isdigit() or len(compact) not in (2, 4, 6, 8, 10):
         return Status(422, {"code": "bad_hs_code", "message": "An HS code has 2, 4, 6, 8 or 10 digits (dots allowed)."})
-    codes = [agreement.upper()] if agreement else ["UKVFTA", "EVFTA", "CPTPP"]
+    codes = [agreement.upper()] if agreement else agreements_with_rules()
     found = []
     for code in codes:
         for rule in candidates(code, compact):

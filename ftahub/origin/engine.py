@@ -418,8 +418,7 @@ def _resolve_origins(product: Product, materials: list[Material], provisions: Pr
             if sub_rule is not None:
                 sub_product = Product(hs=m.hs, fob=m.value, ex_works=m.value, weight_kg=m.weight_kg,
                                       description=m.description)
-                originating, met_by = _qualifies(sub_product, m.materials, sub_rule, provisions, rule_for,
-                                                 depth + 1, sub_results)
+                originating, met_by = _qualifies(sub_product, m.materials, sub_rule, provisions, rule_for, depth + 1)
                 basis = ("sub-assembly qualifies under " if originating else "sub-assembly does not qualify under ") \
                     + _text(sub_rule) + " (roll-up)"
                 sub_results.append({"index": index, "hs": m.hs, "description": m.description,
@@ -457,7 +456,7 @@ def _combine_alternatives(outcomes: list[_Outcome]) -> _Outcome:
 
 
 def _qualifies(product: Product, materials: list[Material], rule: Rule, provisions: Provisions,
-               rule_for: RuleLookup | None, depth: int, sub_results: list[dict]) -> tuple[bool, str | None]:
+               rule_for: RuleLookup | None, depth: int) -> tuple[bool, str | None]:
     """The verdict only (for sub-assemblies): qualifies, and the first alternative met."""
     if depth > MAX_DEPTH:
         raise InputError(f"bill of materials nested deeper than {MAX_DEPTH} levels")
@@ -511,15 +510,15 @@ def assess(product: Product, materials: list[Material], rule: Rule, provisions: 
     ``rule_for(hs)`` returns the rule for a sub-assembly's HS code (for roll-up); without it, sub-assemblies keep
     their declared origin.
     """
-    _check(product, materials)
+    _check(materials)
     return _assess(product, materials, rule, provisions, rule_for, 0)
 
 
-def _check(product: Product, materials: list[Material], path: str = "product") -> None:
+def _check(materials: list[Material], path: str = "product") -> None:
     for i, m in enumerate(materials):
         where = f"{path}.materials[{i}]"
         if m.value is None or m.value < 0:
             raise InputError(f"{where}.value must be zero or more")
         if m.weight_kg is not None and m.weight_kg < 0:
             raise InputError(f"{where}.weight_kg must be zero or more")
-        _check(product, m.materials, where)
+        _check(m.materials, where)

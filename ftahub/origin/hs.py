@@ -3,18 +3,9 @@
 Plain Python: no Django.
 """
 
-import re
 from dataclasses import dataclass
 
 LEVEL_NAMES = {2: "chapter", 4: "heading", 6: "subheading"}
-
-
-def digits(code: str) -> str:
-    """'0810.90.20' → '08109020'. Raises ValueError for anything that is not an HS code."""
-    compact = re.sub(r"[\s.]", "", str(code))
-    if not re.fullmatch(r"\d{2}|\d{4}|\d{6}|\d{8}|\d{10}", compact):
-        raise ValueError(f"{code!r} is not an HS code (2, 4, 6, 8 or 10 digits)")
-    return compact
 
 
 def dotted(code: str) -> str:

@@ -1,27 +1,27 @@
 """Find the product-specific rule for an HS code: the most specific rule set whose range covers it.
 
-Plain Python: no Django. ``RuleSet`` rows come from the database or straight from the data files.
+Plain Python: no Django. Works on any rule-set objects with ``hs_from``/``hs_to`` (10-digit bounds), ``heading``,
+``description`` and ``canonical`` — database rows or records read straight from the data files.
 """
 
-from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 
-@dataclass(frozen=True)
-class RuleSet:
-    agreement: str
-    hs_from: str  # 10 digits
+class RuleSetLike(Protocol):
+    hs_from: str
     hs_to: str
     heading: str
     description: str
     canonical: str
-    needs_manual_reading: bool
-    source: str
+
+
+R = TypeVar("R", bound=RuleSetLike)
 
 
 class AmbiguousRule(LookupError):
     """Several rule sets of the same width cover the code; which applies depends on the product's description."""
 
-    def __init__(self, hs: str, candidates: list[RuleSet]):
+    def __init__(self, hs: str, candidates: list):
         self.candidates = candidates
         listing = "; ".join(f"{c.heading} ({c.description[:60]}): {c.canonical[:80]}" for c in candidates)
         super().__init__(f"several rules apply to HS {hs} depending on the product's description: {listing}")
@@ -31,8 +31,9 @@ def pad(hs: str) -> str:
     return (hs.replace(".", "") + "0" * 10)[:10]
 
 
-def most_specific(hs: str, rule_sets: list[RuleSet]) -> list[RuleSet]:
-    """The covering rule sets of the smallest range, in source order (one unless the source splits by description)."""
+def most_specific(hs: str, rule_sets: list[R]) -> list[R]:
+    """The covering rule sets of the smallest range, in the given order (one unless the source splits a code by
+    description)."""
     code = pad(hs)
     covering = [r for r in rule_sets if r.hs_from <= code <= r.hs_to]
     if not covering:
@@ -41,7 +42,9 @@ def most_specific(hs: str, rule_sets: list[RuleSet]) -> list[RuleSet]:
     return [r for r in covering if int(r.hs_to) - int(r.hs_from) == narrowest]
 
 
-def lookup(hs: str, rule_sets: list[RuleSet]) -> RuleSet | None:
+def lookup(hs: str, rule_sets: list[R]) -> R | None:
+    """The one rule set for the code; None where none covers it; AmbiguousRule where the choice depends on the
+    product's description."""
     found = most_specific(hs, rule_sets)
     if len({r.canonical for r in found}) > 1:
         raise AmbiguousRule(hs, found)

@@ -2,7 +2,7 @@
 
 from ftahub.agreements.models import TradeAgreement
 
-from . import InputError, RuleSyntaxError, assess_case
+from . import InputError, RuleSyntaxError, assess_case, rulebook
 from .provisions import all_provisions
 from .rulebook import AmbiguousRule
 from .services import candidates, rule_text_for
@@ -28,13 +28,11 @@ def assess_everywhere(case: dict, market: str | None, rule_override: str | None 
             if rule_override:
                 rule, row["rule_origin"] = rule_override, "given"
             else:
-                rule = rule_text_for(agreement.code, hs)
-                found = candidates(agreement.code, hs)
+                found = rulebook.lookup(hs, candidates(agreement.code, hs))
+                rule = found.canonical if found else None
                 if found:
-                    row["rule_origin"] = "loaded"
-                    row["legal_text"] = found[0].legal_text
-                    row["rule_source"] = found[0].source
-                    row["rule_note"] = found[0].note
+                    row.update(rule_origin="loaded", legal_text=found.legal_text, rule_source=found.source,
+                               rule_note=found.note)
             if rule is None:
                 row["status"] = "no_rule"
                 row["message"] = "No product-specific rule of this agreement is loaded for this HS code."

@@ -5,15 +5,6 @@ from ftahub.core import refcache
 
 from . import rulebook
 from .models import ProductSpecificRule
-from .rulebook import AmbiguousRule, RuleSet
-
-
-def rule_sets(agreement: str) -> list[RuleSet]:
-    return [
-        RuleSet(r.agreement.code, r.hs_from, r.hs_to, r.heading, r.description, r.canonical, r.needs_manual_reading,
-                r.source)
-        for r in ProductSpecificRule.objects.filter(agreement__code=agreement.upper()).select_related("agreement")
-    ]
 
 
 def _rules_by_chapter(agreement: str) -> dict[str, list[ProductSpecificRule]]:
@@ -30,12 +21,7 @@ def _rules_by_chapter(agreement: str) -> dict[str, list[ProductSpecificRule]]:
 
 def candidates(agreement: str, hs: str) -> list[ProductSpecificRule]:
     """The most specific rule sets for the code (more than one when the source splits a code by description)."""
-    code = rulebook.pad(hs)
-    covering = [r for r in _rules_by_chapter(agreement.upper()).get(code[:2], []) if r.hs_from <= code <= r.hs_to]
-    if not covering:
-        return []
-    narrowest = min(r.span for r in covering)
-    return [r for r in covering if r.span == narrowest]
+    return rulebook.most_specific(hs, _rules_by_chapter(agreement.upper()).get(rulebook.pad(hs)[:2], []))
 
 
 def rule_text_for(agreement: str | None, hs: str) -> str | None:
@@ -43,12 +29,10 @@ def rule_text_for(agreement: str | None, hs: str) -> str | None:
     product's description."""
     if not agreement:
         return None
-    found = candidates(agreement, hs)
-    if len({r.canonical for r in found}) > 1:
-        raise AmbiguousRule(hs, [RuleSet(r.agreement.code, r.hs_from, r.hs_to, r.heading, r.description, r.canonical,
-                                         r.needs_manual_reading, r.source) for r in found])
-    return found[0].canonical if found else None
+    found = rulebook.lookup(hs, candidates(agreement, hs))
+    return found.canonical if found else None
 
 
 def agreements_with_rules() -> list[str]:
-    return list(TradeAgreement.objects.filter(rules__isnull=False).distinct().values_list("code", flat=True))
+    return list(TradeAgreement.objects.filter(rules__isnull=False).distinct().order_by("code")
+                .values_list("code", flat=True))

@@ -2,11 +2,11 @@
 the MFN rate, the saving, the rule of origin and how demanding it is, and the proof of origin to use."""
 
 import datetime
-from decimal import Decimal
 from functools import lru_cache
 
 from ftahub.agreements.models import TradeAgreement
 from ftahub.core import refcache
+from ftahub.origin import rulebook
 from ftahub.origin.demand import demand
 from ftahub.origin.language import parse
 from ftahub.origin.rulebook import AmbiguousRule
@@ -93,16 +93,12 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
             if _number(rate) is not None and _number(mfn) is not None:
                 row["saving"] = round(_number(mfn) - _number(rate), 3)
         try:
-            found = candidates(agreement.code, code)
-            if found:
-                texts = {r.canonical for r in found}
-                if len(texts) > 1:
-                    raise AmbiguousRule(code, [])
-                row["rule"] = found[0].canonical
-                row["rule_demand"] = dict(_demand(found[0].canonical))
-                row["rule_note"] = found[0].note
+            found = rulebook.lookup(code, candidates(agreement.code, code))
         except AmbiguousRule:
             row["rule_note"] = "several rules apply to this code depending on the product's description"
+        else:
+            if found:
+                row.update(rule=found.canonical, rule_demand=dict(_demand(found.canonical)), rule_note=found.note)
         rows.append(row)
     rows.sort(key=lambda r: (r["saving"] is None, -(r["saving"] or 0),
                              (r["rule_demand"] or {}).get("score", 100), r["agreement"]))
@@ -125,6 +121,3 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
         "years_loaded": any_year,
     }
 
-
-def decimal_or_none(value) -> Decimal | None:
-    return None if value is None else Decimal(str(value))

@@ -8,7 +8,6 @@ Plain Python: no Django.
 """
 
 import hashlib
-from collections.abc import Callable
 from typing import Protocol
 
 EMPTY_ROOT = hashlib.sha256(b"").digest()
@@ -143,11 +142,6 @@ class MerkleLog:
             new = [sha(b"\x01" + pending[i] + pending[i + 1]).digest() for i in range(0, len(pending) - 1, 2)]
             level += 1
         return first
-
-    def append_leaf_hash(self, leaf: bytes) -> int:
-        index = self.size
-        self.store.put_many(self.nodes_for_append(index, leaf))
-        return index
 
     # -- reading ------------------------------------------------------------------------------------------------
     def subtree_root(self, start: int, end: int) -> bytes:
@@ -286,5 +280,3 @@ def verify_consistency(old_size: int, new_size: int, old_root: bytes, new_root: 
     if sr != new_root:
         raise ProofError("consistency proof does not lead to the new root")
 
-
-HashFn = Callable[[bytes], bytes]
