@@ -41,3 +41,11 @@ class TradeAgreement(models.Model):
     @property
     def name(self) -> str:
         return self.name_vi if (get_language() or "vi").startswith("vi") else self.name_en
+
+
+def partner_countries():
+    """The countries other than Viet Nam that are party to at least one agreement, by name in the language in use."""
+    from ftahub.places.models import Country
+
+    codes = set(TradeAgreement.objects.values_list("parties__iso2", flat=True)) - {"VN", None}
+    return sorted(Country.objects.filter(iso2__in=codes), key=lambda c: c.name)

@@ -14,6 +14,7 @@ Plain Python: no Django.
 """
 
 import datetime
+import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -120,6 +121,15 @@ def sign(record: dict, private_key: Ed25519PrivateKey, kid: str) -> bytes:
 
 def to_qr_text(cose: bytes) -> str:
     return PREFIX + base45.encode(zlib.compress(cose, 9))
+
+
+PAYLOAD_IN_FILE = re.compile(rb"FTAHUB1:[0-9A-Z $%*+\-./:]+")
+
+
+def find_payload(data: bytes) -> str | None:
+    """The payload text inside a file's bytes (the C/O PDF keeps it in its keywords), or None."""
+    match = PAYLOAD_IN_FILE.search(data)
+    return match.group(0).decode() if match else None
 
 
 def from_qr_text(text: str) -> bytes:

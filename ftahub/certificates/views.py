@@ -1,7 +1,5 @@
 """Public verification of C/O records: page, API-backed form, key set and revocation list."""
 
-import re
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -10,12 +8,11 @@ from django.views.decorators.cache import cache_control
 
 from .keys import KeyError_
 from .models import IssuedCertificate
-from .payload import PayloadError
+from .payload import PayloadError, find_payload
 from .pdf import certificate_pdf
 from .service import look_up, published_keyset, revocation_list, verify_payload
 
 MAX_UPLOAD = 5 * 1024 * 1024
-PAYLOAD_IN_FILE = re.compile(rb"FTAHUB1:[0-9A-Z $%*+\-./:]+")
 
 
 def verify_page(request):
@@ -31,10 +28,9 @@ def verify_page(request):
                 data = upload.read()
                 if not data.startswith(b"%PDF"):
                     raise PayloadError("upload the C/O PDF issued by the hub")
-                match = PAYLOAD_IN_FILE.search(data)
-                if not match:
+                payload = find_payload(data)
+                if not payload:
                     raise PayloadError("this PDF holds no FTA Hub C/O payload")
-                payload = match.group(0).decode()
             if payload:
                 report = verify_payload(payload)
             elif co_number:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ftahub.agreements.models import partner_countries
 from ftahub.places.models import Country
 
 from .bom import BomError, flatten, read_bom, rows_to_materials
@@ -30,11 +31,8 @@ DOCUMENT_TYPES = {".pdf": b"%PDF", ".png": b"\x89PNG", ".jpg": b"\xff\xd8\xff", 
 
 
 def market_choices():
-    from ftahub.agreements.models import TradeAgreement
-
-    codes = set(TradeAgreement.objects.values_list("parties__iso2", flat=True)) - {"VN", None}
-    countries = sorted(Country.objects.filter(iso2__in=codes), key=lambda c: c.name)
-    return [("", gettext_lazy("Every agreement"))] + [(c.iso2, f"{c.name} ({c.iso2})") for c in countries]
+    return [("", gettext_lazy("Every agreement"))] + [(c.iso2, f"{c.name} ({c.iso2})")
+                                                       for c in partner_countries()]
 
 
 class ProductForm(forms.Form):

@@ -92,10 +92,7 @@ def get_hs(request, code: str):
     hs = HSCode.objects.select_related("section", "parent").filter(code=digits).first()
     if hs is None:
         return Status(404, {"code": "not_found", "message": f"No HS line {digits} is loaded."})
-    path, node = [], hs.parent
-    while node is not None:
-        path.insert(0, node.code)
-        node = node.parent
+    path = [node.code for node in hs.ancestors()]
     return {
         "code": hs.code, "display": hs.display, "level": hs.level, "description_en": hs.description_en,
         "description_vi": hs.description_vi, "section": hs.section.roman, "parent": hs.parent.code if hs.parent else None,

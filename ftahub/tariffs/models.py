@@ -58,6 +58,14 @@ class HSCode(models.Model):
     def display(self) -> str:
         return format_hs(self.code)
 
+    def ancestors(self) -> list["HSCode"]:
+        """Chapter, heading, subheading … above this line, top first."""
+        path, node = [], self.parent
+        while node is not None:
+            path.insert(0, node)
+            node = node.parent
+        return path
+
     @property
     def description(self) -> str:
         if (get_language() or "vi").startswith("vi") and self.description_vi:

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ftahub.agreements.models import partner_countries
 from ftahub.core.exports import neutralise
-from ftahub.places.models import Country
 
 from .finder import LookupError_, lookup
 from .importer import coverage
@@ -32,21 +32,11 @@ def hs_detail(request, code: str):
     hs = HSCode.objects.select_related("section", "parent").filter(code=digits).first()
     if hs is None:
         raise Http404
-    path, node = [], hs.parent
-    while node is not None:
-        path.insert(0, node)
-        node = node.parent
+    path = hs.ancestors()
     rates = TariffRate.objects.filter(line=hs).select_related("agreement").order_by("valid_from", "column")
     return render(request, "tariffs/hs_detail.html", {
         "hs": hs, "path": path, "children": hs.children.all(), "rates": rates, "coverage": coverage(),
-        "partners": _partners()})
-
-
-def _partners():
-    from ftahub.agreements.models import TradeAgreement
-
-    codes = set(TradeAgreement.objects.values_list("parties__iso2", flat=True)) - {"VN", None}
-    return sorted(Country.objects.filter(iso2__in=codes), key=lambda c: c.name)
+        "partners": partner_countries()})
 
 
 def tariff_lookup(request):
@@ -71,7 +61,7 @@ def tariff_lookup(request):
         return _export(result, fmt)
     return render(request, "tariffs/lookup.html", {
         "result": result, "error": error, "hs": hs, "partner": partner or "", "direction": direction,
-        "date": date_text or datetime.date.today().isoformat(), "partners": _partners(), "coverage": coverage(),
+        "date": date_text or datetime.date.today().isoformat(), "partners": partner_countries(), "coverage": coverage(),
         "query": request.GET.urlencode()})
 
 

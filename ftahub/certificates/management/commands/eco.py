@@ -3,7 +3,6 @@
 Exit 0 valid, 1 not valid, 2 unusable input."""
 
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -11,9 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ftahub.certificates.keys import KeyError_, KeyRing, load_keyset
-from ftahub.certificates.payload import PREFIX, PayloadError, from_qr_text, verify
-
-PAYLOAD_IN_FILE = re.compile(rb"FTAHUB1:[0-9A-Z $%*+\-./:]+")
+from ftahub.certificates.payload import PREFIX, PayloadError, find_payload, from_qr_text, verify
 
 
 def key_folder() -> Path:
@@ -53,10 +50,9 @@ class Command(BaseCommand):
                 data = Path(source).read_bytes()
             except OSError as exc:
                 self.fail(f"cannot read {source}: {exc.strerror}")
-            match = PAYLOAD_IN_FILE.search(data)
-            if not match:
+            text = find_payload(data)
+            if not text:
                 self.fail(f"{source} holds no FTA Hub C/O payload")
-            text = match.group(0).decode()
         try:
             keyset_text = Path(o["keys"]).read_text() if o.get("keys") else \
                 json.dumps({"keys": KeyRing(key_folder()).keyset()})
