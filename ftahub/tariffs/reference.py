@@ -2,9 +2,10 @@
 
 import re
 
-from ftahub.core.datadir import ReferenceDataError, data_path, read_csv, read_json
+from ftahub.core.datadir import ReferenceDataError, data_path, read_csv
 
 from .models import HSCode, HSSection
+from .schedule import ScheduleError, read_json_schedule
 
 HS_SECTIONS = "hs2022/sections.csv"
 HS_CODES = "hs2022/harmonized-system.csv"
@@ -68,34 +69,28 @@ def load_hs() -> dict:
             "national_lines": len(national), **written}
 
 
-def _line_of(text: str, needle: str) -> int | None:
-    index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else None
-
-
 def _national_lines(hs_rows: dict[str, dict]) -> dict[str, dict]:
-    """Viet Nam's 8-digit lines with Vietnamese and English descriptions, from the tariff data file."""
+    """Viet Nam's 8-digit lines with Vietnamese and English descriptions, from the tariff data file (read as the
+    tariff importer reads it)."""
     path = data_path(VN_TARIFF_SAMPLE)
-    data = read_json(path)
-    text = path.read_text(encoding="utf-8")
-    if not isinstance(data, dict) or not isinstance(data.get("lines"), list):
-        raise ReferenceDataError(path, "expected an object with a 'lines' list")
-    source = f"Biểu thuế XNK 2026 ({data.get('meta', {}).get('updated', 'undated')})"
+    try:
+        meta, records = read_json_schedule(path.read_bytes())
+    except ScheduleError as exc:
+        raise ReferenceDataError(path, str(exc).removeprefix(f"line {exc.line}: "), exc.line) from None
+    source = f"Biểu thuế XNK 2026 ({meta.get('updated', 'undated')})"
     rows = {}
-    for entry in data["lines"]:
-        code = str(entry.get("h", "")) if isinstance(entry, dict) else ""
-        line = _line_of(text, f'"h": "{code}"') if code else None
-        if not re.fullmatch(r"\d{8}", code):
-            raise ReferenceDataError(path, f"line code {code!r} is not 8 digits", line)
-        parent = code[:6]
+    for record in records:
+        if not re.fullmatch(r"\d{8}", record.code):
+            raise ReferenceDataError(path, f"line code {record.code!r} is not 8 digits", record.line)
+        parent = record.code[:6]
         if parent not in hs_rows:
-            raise ReferenceDataError(path, f"line {code} has no HS 2022 subheading {parent}", line)
-        rows[code] = {
+            raise ReferenceDataError(path, f"line {record.code} has no HS 2022 subheading {parent}", record.line)
+        rows[record.code] = {
             "level": 8,
             "parent": parent,
             "section_id": hs_rows[parent]["section_id"],
-            "description_en": (entry.get("e") or "").strip(),
-            "description_vi": (entry.get("v") or "").strip(),
+            "description_en": record.description_en,
+            "description_vi": record.description_vi,
             "source": source,
         }
     return rows
