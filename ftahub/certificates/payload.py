@@ -57,22 +57,21 @@ def _unpack(data, names: list[str]) -> dict:
     return {names[i]: v for i, v in data.items() if isinstance(i, int) and 0 <= i < len(names)}
 
 
+# the fields that are maps of their own (with their sub-field names), and the one that is a list of such maps
+NESTED = {"exporter": PARTY, "importer": IMPORTER, "transport": TRANSPORT, "invoice": INVOICE}
+LISTS = {"items": ITEM}
+
+
 def encode_record(record: dict) -> bytes:
     packed = {FIELDS["version"]: VERSION}
     for name, key in FIELDS.items():
         value = record.get(name)
         if name == "version" or value in (None, "", [], {}):
             continue
-        if name == "exporter":
-            value = _pack(value, PARTY)
-        elif name == "importer":
-            value = _pack(value, IMPORTER)
-        elif name == "transport":
-            value = _pack(value, TRANSPORT)
-        elif name == "invoice":
-            value = _pack(value, INVOICE)
-        elif name == "items":
-            value = [_pack(item, ITEM) for item in value]
+        if name in NESTED:
+            value = _pack(value, NESTED[name])
+        elif name in LISTS:
+            value = [_pack(item, LISTS[name]) for item in value]
         elif isinstance(value, datetime.date):
             value = value.isoformat()
         packed[key] = value
@@ -90,18 +89,12 @@ def decode_record(data: bytes) -> dict:
     record = {}
     for key, value in packed.items():
         name = names.get(key)
-        if name == "exporter":
-            value = _unpack(value, PARTY)
-        elif name == "importer":
-            value = _unpack(value, IMPORTER)
-        elif name == "transport":
-            value = _unpack(value, TRANSPORT)
-        elif name == "invoice":
-            value = _unpack(value, INVOICE)
-        elif name == "items":
+        if name in NESTED:
+            value = _unpack(value, NESTED[name])
+        elif name in LISTS:
             if not isinstance(value, (list, tuple)):
-                raise PayloadError("malformed items")
-            value = [_unpack(item, ITEM) for item in value]
+                raise PayloadError(f"malformed {name}")
+            value = [_unpack(item, LISTS[name]) for item in value]
         if name:
             record[name] = value
     return record

@@ -187,19 +187,16 @@ def assessment_detail(request, pk: int):
         by_line.setdefault(d.material_line, []).append(d)
     warnings = []
     for d in declarations:
-        if d.expired:
-            warnings.append(_("The declaration of %(s)s for line %(l)s expired on %(d)s.")
-                            % {"s": d.supplier_name, "l": d.material_line, "d": d.valid_to})
-        elif d.expires_within(30):
-            warnings.append(_("The declaration of %(s)s for line %(l)s expires on %(d)s.")
-                            % {"s": d.supplier_name, "l": d.material_line, "d": d.valid_to})
-    for r in lines:
-        for d in by_line.get(r["line"], []):
-            if d.status == "declared" and r["originating"] is True and d.originating is False:
-                warnings.append(_("Line %(l)s is entered as originating but its supplier declared it is not.")
-                                % {"l": r["line"]})
+        if d.expired or d.expires_within(30):
+            message = (_("The declaration of %(s)s for line %(l)s expired on %(d)s.") if d.expired
+                       else _("The declaration of %(s)s for line %(l)s expires on %(d)s."))
+            warnings.append(message % {"s": d.supplier_name, "l": d.material_line, "d": d.valid_to})
     for r in lines:
         r["declarations"] = by_line.get(r["line"], [])
+        if r["originating"] is True and any(d.status == "declared" and d.originating is False
+                                            for d in r["declarations"]):
+            warnings.append(_("Line %(l)s is entered as originating but its supplier declared it is not.")
+                            % {"l": r["line"]})
     return render(request, "origin/assessment_detail.html", {
         "assessment": assessment, "lines": lines, "form": form, "can_request": can_request,
         "new_link": new_link, "warnings": warnings, "results": assessment.results,

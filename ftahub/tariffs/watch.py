@@ -31,11 +31,14 @@ def _notify(item: WatchItem, kind: str, key: str, message: str, url: str) -> boo
     return True
 
 
+def _relevant(item: WatchItem) -> list:
+    """The agreements the watch covers: those with the watched partner, or all when none is named."""
+    return [a for a, parties in _agreements() if not item.partner or item.partner in parties]
+
+
 def rules_now(item: WatchItem) -> dict:
     current = {}
-    for agreement, parties in _agreements():
-        if item.partner and item.partner not in parties:
-            continue
+    for agreement in _relevant(item):
         found = candidates(agreement.code, item.line.code)
         if found:
             current[agreement.code] = sorted({r.canonical for r in found})
@@ -45,15 +48,13 @@ def rules_now(item: WatchItem) -> dict:
 def check_watchlist(today: datetime.date | None = None, base_url: str = "") -> int:
     today = today or datetime.date.today()
     sent = 0
-    agreements = _agreements()
     for item in WatchItem.objects.select_related("user", "line"):
         url = base_url + reverse("tariff-lookup") + f"?hs={item.line.code}&partner={item.partner}"
-        relevant = [a for a, parties in agreements if not item.partner or item.partner in parties]
         # the next 1 January cut, when next year's rates are loaded and lower
         next_year = today.year + 1
         if (datetime.date(next_year, 1, 1) - today).days <= NOTICE_DAYS and item.line.level == 8:
             now, then = _rates_for_year(item.line, today.year), _rates_for_year(item.line, next_year)
-            for agreement in relevant:
+            for agreement in _relevant(item):
                 a, b = now.get(agreement.tariff_column), then.get(agreement.tariff_column)
                 if a and b and a.percent is not None and b.percent is not None and b.percent < a.percent:
                     sent += _notify(item, Notification.Kind.STAGED_CUT, f"cut:{agreement.code}:{next_year}",
