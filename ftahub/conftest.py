@@ -77,3 +77,15 @@ def fresh_reference_cache():
     refcache.clear()
     yield
     refcache.clear()
+
+
+@pytest.fixture(scope="session")
+def browser_hub(tmp_path_factory):
+    """One running hub (Waitress, production settings, its own SQLite file with the reference and demo data)
+    shared by every browser test of the session; skips, or fails in CI, when no browser can run."""
+    from ftahub.core.tests.browser import RunningHub, require_browser
+
+    require_browser()
+    hub = RunningHub(tmp_path_factory.mktemp("hub"))
+    yield hub
+    hub.stop()

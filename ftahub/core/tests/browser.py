@@ -82,7 +82,8 @@ class RunningHub:
         self.log.close()
 
 
-def run_script(script: str, hub: RunningHub, chromium: str, name: str) -> None:
+def run_script(script: str, hub: RunningHub, name: str) -> None:
+    chromium = require_browser()
     out = OUTPUT / name
     result = subprocess.run(["node", str(REPO / "tests" / "browser" / script), hub.base, str(out)],
                             capture_output=True, text=True, timeout=300, cwd=REPO,

@@ -2,15 +2,10 @@
 
 import pytest
 
-from ftahub.core.tests.browser import RunningHub, require_browser, run_script
+from ftahub.core.tests.browser import run_script
 
 pytestmark = pytest.mark.slow
 
 
-def test_origin_self_assessment_in_chromium(tmp_path_factory):
-    chromium = require_browser()
-    hub = RunningHub(tmp_path_factory.mktemp("hub"))
-    try:
-        run_script("origin.mjs", hub, chromium, "origin")
-    finally:
-        hub.stop()
+def test_origin_self_assessment_in_chromium(browser_hub):
+    run_script("origin.mjs", browser_hub, "origin")
