@@ -182,6 +182,12 @@ class _Context:
             raise InputError(f"the product's {label} is needed for this rule and must be above zero")
         return value
 
+    def base_or_none(self, name: str) -> float | None:
+        try:
+            return self.base(name)
+        except InputError:
+            return None
+
 
 @dataclass
 class _Outcome:
@@ -229,19 +235,15 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
         percent, base_name = tolerance
         base_value = ctx.base(base_name)
         allowed = percent / 100.0 * base_value
-    else:
-        percent, base_name, base_value, allowed = 0.0, ctx.provisions.value_base, None, 0.0
+    else:  # no tolerance: the share is still reported when the price is known
+        percent, base_name, allowed = 0.0, ctx.provisions.value_base, 0.0
+        base_value = ctx.base_or_none(base_name)
     passed = not blocking or (tolerance is not None and blocking_value <= allowed + EPSILON)
     if blocking and passed:
         notes.append(f"blocking materials ({blocking_value:.2f}) are within the tolerance of {percent:g}% "
                      f"{base_name} ({allowed:.2f})")
     if tolerance is None and blocking:
         notes.append("no tolerance (de minimis) is recorded for this agreement, so none was applied")
-    if base_value is None:
-        try:
-            base_value = ctx.base(base_name)
-        except InputError:
-            base_value = None
     actual = _pct(blocking_value, base_value) if base_value else (0.0 if not blocking else None)
     required_text = (f"non-originating materials change {word}" if level else "no change of classification required")
     if test.exceptions:
