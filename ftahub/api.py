@@ -6,6 +6,7 @@ from ninja import NinjaAPI, Schema
 from ftahub import __version__
 from ftahub.agreements.api import router as agreements_router
 from ftahub.certificates.api import router as certificates_router
+from ftahub.codesk.api import router as codesk_router
 from ftahub.origin.api import router as origin_router
 from ftahub.places.api import router as places_router
 from ftahub.tariffs.api import router as tariffs_router
@@ -41,6 +42,8 @@ def index(request):
             "hs": "/api/v1/hs/{code}",
             "origin_assess": "/api/v1/origin/assess",
             "origin_rules": "/api/v1/origin/rules?hs=...&agreement=...",
+            "certificate_verify": "/api/v1/certificates/verify",
+            "co_applications": "/api/v1/co/applications",
         },
     }
 
@@ -50,3 +53,4 @@ api.add_router("/", places_router)
 api.add_router("/", tariffs_router)
 api.add_router("/", origin_router)
 api.add_router("/", certificates_router)
+api.add_router("/", codesk_router)

@@ -48,6 +48,12 @@ FTAHUB_DATA_DIR = Path(os.environ.get("FTAHUB_DATA_DIR") or _default_data_dir())
 DEBUG = env_bool("FTAHUB_DEBUG", True)
 FTAHUB_DEMO = env_bool("FTAHUB_DEMO", DEBUG)  # shows the demo banner; demo records are labelled either way
 
+# The C/O desk: the office's working periods and the year's extra public holidays (lunar-calendar ones and the
+# Government's swaps, ISO dates, comma-separated) for the 6-working-hour turnaround; the eCoSys adapter.
+FTAHUB_WORKING_HOURS = os.environ.get("FTAHUB_WORKING_HOURS", "08:00-12:00,13:00-17:00")
+FTAHUB_HOLIDAYS = os.environ.get("FTAHUB_HOLIDAYS", "")
+FTAHUB_ECOSYS_ADAPTER = os.environ.get("FTAHUB_ECOSYS_ADAPTER", "ftahub.codesk.ecosys.ManualAdapter")
+
 
 def _secret_key() -> str:
     key = os.environ.get("SECRET_KEY", "")
@@ -84,6 +90,7 @@ INSTALLED_APPS = [
     "ftahub.origin",
     "ftahub.transparency",
     "ftahub.certificates",
+    "ftahub.codesk",
 ]
 
 MIDDLEWARE = [

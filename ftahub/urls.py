@@ -19,6 +19,7 @@ urlpatterns = [
     path("hs/", include("ftahub.tariffs.urls")),
     path("origin/", include("ftahub.origin.urls")),
     path("verify/", include("ftahub.certificates.urls")),
+    path("co/", include("ftahub.codesk.urls")),
     path(".well-known/ftahub-keys.json", certificate_views.keyset, name="certificate-keyset"),
     path("audit/", include("ftahub.core.urls")),
     path("api/v1/", api.urls),

@@ -6,5 +6,5 @@ urlpatterns = [
     path("", views.verify_page, name="certificate-verify"),
     path("revocations.txt", views.revocations, name="certificate-revocations"),
     path("certificates/", views.certificate_list, name="certificate-list"),
-    path("certificates/<str:co_number>.pdf", views.certificate_pdf_view, name="certificate-pdf"),
+    path("certificates/<path:co_number>.pdf", views.certificate_pdf_view, name="certificate-pdf"),
 ]

@@ -1,0 +1,174 @@
+"""State changes of a C/O application. Each one checks who may make it, writes a Transition (and so the audit log),
+and is atomic: a failed step leaves the application as it was."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from ftahub.certificates import service as certificates
+
+from . import handoff, precheck
+from .ecosys import Outcome, adapter
+from .models import Application, Transition
+from .turnaround import Calendar, parse_periods
+
+S = Application.Status
+
+
+class TransitionError(ValueError):
+    """The change is not possible from the application's state, or its input is incomplete."""
+
+
+def new_reference(province_code: str) -> str:
+    year = timezone.localdate().year
+    prefix = f"CO-{province_code}-{year}-"
+    last = (Application.objects.filter(reference__startswith=prefix).order_by("-reference")
+            .values_list("reference", flat=True).first())
+    serial = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{serial:05d}"
+
+
+def _move(app: Application, to: str, actor, comment: str = "", at: datetime.datetime | None = None) -> None:
+    Transition.objects.create(application=app, at=at or timezone.now(), actor=actor, from_status=app.status,
+                              to_status=to, comment=comment)
+    app.status = to
+
+
+def can_review(user, app: Application) -> bool:
+    if not user.is_authenticated or user.role not in ("co_officer", "administrator"):
+        return False
+    return user.is_national or user.province_id == app.province_id
+
+
+def can_apply(user, app: Application) -> bool:
+    return user.is_authenticated and user.role == "business" and user.enterprise_id == app.enterprise_id
+
+
+def create(enterprise, user, **fields) -> Application:
+    with transaction.atomic():
+        app = Application(enterprise=enterprise, province=enterprise.province, created_by=user, **fields)
+        app.reference = new_reference(enterprise.province.code)
+        app.save()
+        _move(app, S.DRAFT, user, at=app.created_at)
+        Transition.objects.filter(application=app).update(from_status="")
+    return app
+
+
+def submit(app: Application, user) -> list[precheck.Finding]:
+    """Submit for review if the pre-check finds no error; return the findings either way."""
+    if not can_apply(user, app):
+        raise PermissionDenied
+    if not app.editable_by_applicant:
+        raise TransitionError(f"an application that is {app.get_status_display()} cannot be submitted")
+    findings = precheck.run(app)
+    if precheck.errors(findings):
+        return findings
+    with transaction.atomic():
+        _move(app, S.SUBMITTED, user)
+        app.save(update_fields=["status"])
+    return findings
+
+
+def request_changes(app: Application, officer, comment: str) -> None:
+    _decide(app, officer, S.CHANGES_REQUESTED, comment, needs_comment=True)
+
+
+def reject(app: Application, officer, reason: str) -> None:
+    _decide(app, officer, S.REJECTED, reason, needs_comment=True)
+
+
+def approve(app: Application, officer, comment: str = "") -> dict:
+    """Approve and produce the hand-off package (returned, and its SHA-256 kept on the application)."""
+    findings = precheck.run(app)
+    if precheck.errors(findings):
+        raise TransitionError("the pre-check still finds errors: " + "; ".join(f.message for f in
+                                                                              precheck.errors(findings)))
+    with transaction.atomic():
+        _decide(app, officer, S.APPROVED, comment, needs_comment=False, save=False)
+        package = handoff.build(app, findings, officer, timezone.now())
+        app.handoff_version = handoff.VERSION
+        app.handoff_sha256 = handoff.digest(package)
+        app.handoff_package = package
+        app.save(update_fields=["status", "reviewer", "decision_comment", "handoff_version", "handoff_sha256",
+                                "handoff_package"])
+        adapter().hand_off(package)
+    return package
+
+
+def _decide(app, officer, to, comment, needs_comment, save=True) -> None:
+    if not can_review(officer, app):
+        raise PermissionDenied
+    if app.status != S.SUBMITTED:
+        raise TransitionError(f"only a submitted application can be decided (this one is {app.get_status_display()})")
+    if needs_comment and not comment.strip():
+        raise TransitionError("say what must change, or why it is rejected")
+    with transaction.atomic():
+        _move(app, to, officer, comment.strip())
+        app.reviewer = officer
+        app.decision_comment = comment.strip()
+        if save:
+            app.save(update_fields=["status", "reviewer", "decision_comment"])
+
+
+def package_for(app: Application) -> dict:
+    """The hand-off package as it was made at approval."""
+    if not app.handoff_package:
+        raise TransitionError("the application has not been approved")
+    return app.handoff_package
+
+
+def certificate_record(app: Application, outcome: Outcome) -> dict:
+    enterprise = app.enterprise
+    return {
+        "co_number": outcome.co_number, "agreement": app.agreement.code, "form": app.form or app.agreement.co_form,
+        "issued_on": outcome.issued_on.isoformat(), "issuer": outcome.issuing_body,
+        "exporter": {"name": enterprise.name, "tax_code": enterprise.tax_code, "address": enterprise.address},
+        "importer": {"name": app.importer_name, "country": app.destination, "address": app.importer_address},
+        "transport": {"means": app.transport_means,
+                      "departure": app.departure_date.isoformat() if app.departure_date else None,
+                      "loading": app.port_loading, "discharge": app.port_discharge},
+        "destination": app.destination,
+        "invoice": {"number": app.invoice_number,
+                    "date": app.invoice_date.isoformat() if app.invoice_date else None},
+        "items": [{"hs": i.hs_code, "description": i.description, "quantity": f"{i.quantity.normalize():f}",
+                   "unit": i.unit, "fob": f"{i.fob_value:.2f}", "criterion": i.criterion, "marks": i.marks}
+                  for i in app.items.all()],
+        "province": app.province.code, "ecosys_ref": app.reference,
+    }
+
+
+def record_outcome(app: Application, officer, entered: Outcome | None):
+    """Record the certificate eCoSys issued, sign the C/O record and enter it in the register."""
+    if not can_review(officer, app):
+        raise PermissionDenied
+    if app.status != S.APPROVED:
+        raise TransitionError("only an approved application can have its certificate recorded")
+    outcome = adapter().outcome(app.reference, entered)
+    if outcome is None:
+        raise TransitionError("eCoSys has not issued the certificate yet")
+    if not outcome.co_number.strip() or not outcome.issuing_body.strip():
+        raise TransitionError("the C/O number and the issuing organisation are required")
+    if outcome.issued_on > timezone.localdate():
+        raise TransitionError("the date of issue cannot be in the future")
+    if certificates.IssuedCertificate.objects.filter(co_number=outcome.co_number.strip()).exists():
+        raise TransitionError(f"C/O number {outcome.co_number} is already recorded")
+    outcome = Outcome(outcome.co_number.strip(), outcome.issued_on, outcome.issuing_body.strip())
+    with transaction.atomic():
+        cert = certificates.issue(certificate_record(app, outcome), app.agreement, app.province, app.enterprise,
+                                  is_demo=app.is_demo)
+        _move(app, S.RECORDED, officer, f"eCoSys C/O {outcome.co_number}")
+        app.ecosys_number, app.ecosys_date, app.issuing_body = outcome.co_number, outcome.issued_on, \
+            outcome.issuing_body
+        app.certificate = cert
+        app.save(update_fields=["status", "ecosys_number", "ecosys_date", "issuing_body", "certificate"])
+    return cert
+
+
+def calendar() -> Calendar:
+    holidays = frozenset(datetime.date.fromisoformat(d.strip())
+                         for d in getattr(settings, "FTAHUB_HOLIDAYS", "").split(",") if d.strip())
+    return Calendar(periods=parse_periods(getattr(settings, "FTAHUB_WORKING_HOURS", "08:00-12:00,13:00-17:00")),
+                    holidays=holidays)

@@ -1,0 +1,51 @@
+"""Working hours against the 6-hour target: the calendar's arithmetic and the dashboard's figures."""
+
+import datetime
+
+import pytest
+
+from ftahub.codesk import service
+from ftahub.codesk.dashboard import figures
+from ftahub.codesk.models import Application, Transition
+from ftahub.codesk.turnaround import Calendar, parse_periods
+
+D = datetime.datetime
+
+
+def test_working_hours_skip_lunch_nights_weekends_and_holidays():
+    cal = Calendar(holidays=frozenset({datetime.date(2026, 2, 17)}))
+    assert cal.working_hours(D(2026, 11, 2, 9), D(2026, 11, 2, 15)) == 5  # Monday, lunch 12-13 excluded
+    assert cal.working_hours(D(2026, 11, 6, 16), D(2026, 11, 9, 9)) == 2  # Friday 16:00 to Monday 09:00
+    assert cal.working_hours(D(2026, 9, 1, 16), D(2026, 9, 3, 9)) == 2  # 2 September is a holiday
+    assert cal.working_hours(D(2026, 2, 16, 17), D(2026, 2, 18, 8)) == 0  # a configured holiday between
+    assert cal.working_hours(D(2026, 11, 2, 20), D(2026, 11, 2, 22)) == 0
+    assert cal.working_hours(D(2026, 11, 2, 15), D(2026, 11, 2, 9)) == 0
+
+
+def test_periods_are_validated():
+    assert parse_periods("07:30-11:30, 13:00-16:30")[1] == (datetime.time(13), datetime.time(16, 30))
+    for bad in ("12:00-08:00", "08:00-12:00,11:00-13:00", "eight-twelve"):
+        with pytest.raises(ValueError):
+            parse_periods(bad)
+
+
+@pytest.mark.django_db
+def test_the_dashboard_counts_decisions_per_officer_and_month(desk, client_for):
+    tz = datetime.timezone(datetime.timedelta(hours=7))
+    quick, slow = desk.application(), desk.application()
+    for app in (quick, slow):
+        service.submit(app, desk.applicant)
+        service.approve(app, desk.officer)
+    # rewrite the stamps to known working times (Monday 2 November 2026, Vietnam time)
+    for app, submitted, decided in ((quick, D(2026, 11, 2, 8, tzinfo=tz), D(2026, 11, 2, 10, tzinfo=tz)),
+                                    (slow, D(2026, 11, 2, 8, tzinfo=tz), D(2026, 11, 3, 10, tzinfo=tz))):
+        Transition.objects.filter(application=app, to_status="submitted").update(at=submitted)
+        Transition.objects.filter(application=app, to_status="approved").update(at=decided)
+    result = figures(Application.objects.filter(pk__in=[quick.pk, slow.pk]))
+    (row,) = result["officers"]
+    assert row.label == desk.officer.username and row.decisions == 2
+    assert (row.median_hours, row.within_target, row.share_within) == (6.0, 1, 50.0)  # 2 h and 10 h
+    assert [m.label for m in result["months"]] == ["2026-11"]
+    page = client_for(desk.officer).get("/co/turnaround/")
+    assert page.status_code == 200 and desk.officer.username in page.content.decode()
+    assert client_for(desk.applicant).get("/co/turnaround/").status_code == 403
