@@ -35,7 +35,7 @@ MAX_PAYLOAD = 64 * 1024
 
 FIELDS = {"version": 0, "co_number": 1, "agreement": 2, "form": 3, "issued_on": 4, "issuer": 5, "exporter": 6,
           "importer": 7, "transport": 8, "destination": 9, "invoice": 10, "items": 11, "province": 12,
-          "ecosys_ref": 13, "replaces": 14}
+          "ecosys_ref": 13, "replaces": 14, "signed_on": 15}
 PARTY = ["name", "tax_code", "address"]
 IMPORTER = ["name", "country", "address"]
 TRANSPORT = ["means", "departure", "loading", "discharge"]
@@ -200,11 +200,13 @@ def verify(cose: bytes, keys: dict[str, PublicKey]) -> Verification:
     except InvalidSignature:
         return Verification("invalid", "bad signature: the data was altered or not signed by this key", kid)
     record = decode_record(payload)
-    issued = record.get("issued_on")
     try:
-        issued_on = datetime.date.fromisoformat(issued) if issued else None
+        issued_on = datetime.date.fromisoformat(record["issued_on"]) if record.get("issued_on") else None
+        signed_on = datetime.date.fromisoformat(record["signed_on"]) if record.get("signed_on") else issued_on
     except (TypeError, ValueError):
-        return Verification("invalid", "the record's issue date is malformed", kid, record)
-    if issued_on and (issued_on < key.not_before or (key.not_after and issued_on > key.not_after)):
-        return Verification("invalid", f"issued on {issued_on} outside the validity of key {kid}", kid, record)
+        return Verification("invalid", "the record's issue or signing date is malformed", kid, record)
+    if issued_on and signed_on and issued_on > signed_on:
+        return Verification("invalid", "the record says it was signed before the certificate was issued", kid, record)
+    if signed_on and (signed_on < key.not_before or (key.not_after and signed_on > key.not_after)):
+        return Verification("invalid", f"signed on {signed_on} outside the validity of key {kid}", kid, record)
     return Verification("valid", "", kid, record)

@@ -27,7 +27,8 @@ def issue(record: dict, agreement, province, enterprise, is_demo: bool = False) 
     current = ring.current()
     if current is None:
         raise KeyError_("no current signing key: run 'ftahub eco keygen KID'")
-    record = {**record, "issued_on": str(record.get("issued_on") or datetime.date.today())}
+    today = timezone.localdate()
+    record = {**record, "issued_on": str(record.get("issued_on") or today), "signed_on": today.isoformat()}
     payload = to_qr_text(sign(record, ring.private_key(current["kid"]), current["kid"]))
     return IssuedCertificate.objects.create(
         co_number=record["co_number"], agreement=agreement, form=record.get("form", ""), province=province,

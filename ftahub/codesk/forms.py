@@ -73,7 +73,7 @@ class DocumentForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("changes", _("Request changes")),
-                                          ("reject", _("Reject"))])
+                                          ("reject", _("Reject"))], widget=forms.RadioSelect)
     comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 

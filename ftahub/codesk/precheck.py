@@ -24,6 +24,10 @@ REQUIRED_DOCUMENTS = [Document.Kind.CUSTOMS_DECLARATION, Document.Kind.INVOICE, 
 DOSSIER_SOURCE = "Decree 31/2018/ND-CP on rules of origin, Article 15(1)"
 
 
+ITEM_CODES = {"hs_format", "hs_unknown", "hs_national_unloaded", "quantity", "fob_value", "no_assessment",
+              "assessment_owner", "assessment_hs", "assessment_agreement", "assessment_fails", "criterion_contradicts"}
+
+
 @dataclass(frozen=True)
 class Finding:
     severity: str  # error, warning
@@ -34,6 +38,11 @@ class Finding:
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def place(self) -> str:
+        """Where to look, for the reader: an item's number; the message names the other fields itself."""
+        return self.field if self.code in ITEM_CODES else ""
 
 
 CRITERION_TESTS = {"CTC": ("CC", "CTH", "CTSH"), "RVC": ("RVC", "VAC", "LVC", "QVC", "MAXNOM")}

@@ -64,6 +64,10 @@ def load_demo(report=print) -> list[tuple[str, str]]:
             user.save()
         accounts.append((username, str(user.get_role_display())))
     _demo_certificate(enterprises[1], provinces[DEMO_PROVINCE_CODE], report)
+    from ftahub.codesk import demo as codesk_demo
+
+    codesk_demo.load(enterprises[1], User.objects.get(username="doanhnghiep"), User.objects.get(username="canbo-co"),
+                     report)
     report(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for username, role in accounts:
         report(f"  {username:<18} {role}")

@@ -101,3 +101,14 @@ def test_fuzzed_envelopes_never_crash(data):
         verify(data, {})
     except PayloadError:
         pass
+
+
+def test_the_key_bounds_the_signing_date_not_the_issue_date(key):
+    private, _ = key
+    keys = {"bn-2026": PublicKey("bn-2026", private.public_key(), datetime.date(2026, 11, 22))}
+    issued_earlier = {**RECORD, "issued_on": "2026-11-03", "signed_on": "2026-11-23"}
+    assert verify(sign(issued_earlier, private, "bn-2026"), keys).valid
+    signed_before_key = {**RECORD, "issued_on": "2026-11-03", "signed_on": "2026-11-04"}
+    assert "outside the validity" in verify(sign(signed_before_key, private, "bn-2026"), keys).reason
+    backdated = {**RECORD, "issued_on": "2026-12-01", "signed_on": "2026-11-23"}
+    assert "signed before" in verify(sign(backdated, private, "bn-2026"), keys).reason
