@@ -81,3 +81,21 @@ class OutcomeForm(forms.Form):
     co_number = forms.CharField(label=_("C/O number in eCoSys"), max_length=60)
     issued_on = forms.DateField(label=_("date of issue"), widget=DateInput())
     issuing_body = forms.CharField(label=_("issuing organisation"), max_length=200)
+
+
+class RevocationForm(forms.Form):
+    action = forms.ChoiceField(label=_("action"), widget=forms.RadioSelect,
+                               choices=[("revoke", _("Revoke the certificate")),
+                                        ("replace", _("Record a replacement certificate"))])
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    co_number = forms.CharField(label=_("replacement C/O number in eCoSys"), max_length=60, required=False)
+    issued_on = forms.DateField(label=_("date of issue"), widget=DateInput(), required=False)
+    issuing_body = forms.CharField(label=_("issuing organisation"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "replace" and not (data.get("co_number") and data.get("issued_on")
+                                                    and data.get("issuing_body")):
+            raise forms.ValidationError(_("A replacement needs its C/O number, date of issue and issuing "
+                                          "organisation."))
+        return data

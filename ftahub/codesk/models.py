@@ -23,6 +23,7 @@ class Application(models.Model):
         REJECTED = "rejected", _("rejected")
         APPROVED = "approved", _("approved, handed off to eCoSys")
         RECORDED = "recorded", _("certificate recorded")
+        REVOKED = "revoked", _("certificate revoked")
 
     reference = models.CharField(_("reference"), max_length=30, unique=True, editable=False)
     enterprise = models.ForeignKey("accounts.Enterprise", verbose_name=_("exporter"), on_delete=models.PROTECT,

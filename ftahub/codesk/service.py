@@ -149,13 +149,7 @@ def record_outcome(app: Application, officer, entered: Outcome | None):
     outcome = adapter().outcome(app.reference, entered)
     if outcome is None:
         raise TransitionError("eCoSys has not issued the certificate yet")
-    if not outcome.co_number.strip() or not outcome.issuing_body.strip():
-        raise TransitionError("the C/O number and the issuing organisation are required")
-    if outcome.issued_on > timezone.localdate():
-        raise TransitionError("the date of issue cannot be in the future")
-    if certificates.IssuedCertificate.objects.filter(co_number=outcome.co_number.strip()).exists():
-        raise TransitionError(f"C/O number {outcome.co_number} is already recorded")
-    outcome = Outcome(outcome.co_number.strip(), outcome.issued_on, outcome.issuing_body.strip())
+    outcome = _check_outcome(outcome)
     with transaction.atomic():
         cert = certificates.issue(certificate_record(app, outcome), app.agreement, app.province, app.enterprise,
                                   is_demo=app.is_demo)
@@ -165,6 +159,53 @@ def record_outcome(app: Application, officer, entered: Outcome | None):
         app.certificate = cert
         app.save(update_fields=["status", "ecosys_number", "ecosys_date", "issuing_body", "certificate"])
     return cert
+
+
+def revoke(app: Application, officer, reason: str) -> None:
+    """Revoke the recorded certificate (after eCoSys revoked it): verification reports it from then on."""
+    if not can_review(officer, app):
+        raise PermissionDenied
+    if app.status != S.RECORDED or app.certificate is None:
+        raise TransitionError("only a recorded certificate can be revoked")
+    if not reason.strip():
+        raise TransitionError("a revocation needs a reason")
+    with transaction.atomic():
+        certificates.revoke(app.certificate, reason)
+        _move(app, S.REVOKED, officer, reason.strip())
+        app.save(update_fields=["status"])
+
+
+def replace(app: Application, officer, entered: Outcome, reason: str):
+    """Record the replacement certificate eCoSys issued: a new signed record that names the one it replaces, which
+    is marked superseded. The application then points to the replacement."""
+    if not can_review(officer, app):
+        raise PermissionDenied
+    if app.status != S.RECORDED or app.certificate is None:
+        raise TransitionError("only a recorded certificate can be replaced")
+    if not reason.strip():
+        raise TransitionError("a replacement needs a reason")
+    entered = _check_outcome(entered)
+    old = app.certificate
+    with transaction.atomic():
+        record = {**certificate_record(app, entered), "replaces": old.co_number}
+        new = certificates.issue(record, app.agreement, app.province, app.enterprise, is_demo=app.is_demo)
+        certificates.revoke(old, reason, replacement=new)
+        _move(app, S.RECORDED, officer, f"C/O {old.co_number} replaced by {new.co_number}: {reason.strip()}")
+        app.ecosys_number, app.ecosys_date, app.issuing_body = entered.co_number, entered.issued_on, \
+            entered.issuing_body
+        app.certificate = new
+        app.save(update_fields=["status", "ecosys_number", "ecosys_date", "issuing_body", "certificate"])
+    return new
+
+
+def _check_outcome(outcome: Outcome) -> Outcome:
+    if not outcome.co_number.strip() or not outcome.issuing_body.strip():
+        raise TransitionError("the C/O number and the issuing organisation are required")
+    if outcome.issued_on > timezone.localdate():
+        raise TransitionError("the date of issue cannot be in the future")
+    if certificates.IssuedCertificate.objects.filter(co_number=outcome.co_number.strip()).exists():
+        raise TransitionError(f"C/O number {outcome.co_number} is already recorded")
+    return Outcome(outcome.co_number.strip(), outcome.issued_on, outcome.issuing_body.strip())
 
 
 def calendar() -> Calendar:

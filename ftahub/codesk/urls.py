@@ -17,4 +17,5 @@ urlpatterns = [
     path("<str:reference>/decide/", views.decide, name="co-decide"),
     path("<str:reference>/handoff.<str:fmt>", views.handoff_file, name="co-handoff"),
     path("<str:reference>/record/", views.record, name="co-record"),
+    path("<str:reference>/revoke/", views.revoke, name="co-revoke"),
 ]

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from . import handoff, precheck, service
 from .dashboard import figures
 from .ecosys import Outcome
-from .forms import ApplicationForm, DecisionForm, DocumentForm, ItemForm, OutcomeForm
+from .forms import ApplicationForm, DecisionForm, DocumentForm, ItemForm, OutcomeForm, RevocationForm
 from .models import Application, Document, Item
 
 
@@ -86,6 +86,8 @@ def application_detail(request, reference: str):
         context["decision_form"] = DecisionForm()
     if context["can_review"] and app.status == Application.Status.APPROVED:
         context["outcome_form"] = OutcomeForm()
+    if context["can_review"] and app.status == Application.Status.RECORDED:
+        context["revocation_form"] = RevocationForm()
     if app.handoff_package:
         context["checklist"] = handoff.checklist(app.handoff_package)
     return render(request, "codesk/detail.html", context)
@@ -232,6 +234,31 @@ def record(request, reference: str):
         messages.error(request, str(exc))
         return redirect("co-application", app.reference)
     messages.success(request, _("C/O %(number)s recorded and its signed record issued.") % {"number": cert.co_number})
+    return redirect("co-application", app.reference)
+
+
+@login_required
+@require_POST
+def revoke(request, reference: str):
+    app = _get(request, reference)
+    if not service.can_review(request.user, app):
+        raise PermissionDenied
+    form = RevocationForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("co-application", app.reference)
+    data = form.cleaned_data
+    try:
+        if data["action"] == "revoke":
+            service.revoke(app, request.user, data["reason"])
+            messages.success(request, _("The certificate is revoked; verification reports it."))
+        else:
+            new = service.replace(app, request.user, Outcome(data["co_number"], data["issued_on"],
+                                                              data["issuing_body"]), data["reason"])
+            messages.success(request, _("Replacement C/O %(number)s recorded and signed.") % {"number": new.co_number})
+    except service.TransitionError as exc:
+        messages.error(request, str(exc))
     return redirect("co-application", app.reference)
 
 

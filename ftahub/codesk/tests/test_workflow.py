@@ -166,3 +166,30 @@ def test_the_api_lists_what_the_user_may_see(desk, client_for, client):
     assert {"severity": "error", "code": "hs_unknown"}.items() <= findings[0].items() or \
         any(f["code"] == "hs_unknown" for f in findings)
     assert Transition.objects.filter(application=app).count() == 1
+
+
+def test_revocation_and_replacement_are_reported_by_verification(desk, client_for):
+    app = desk.application()
+    service.submit(app, desk.applicant)
+    service.approve(app, desk.officer)
+    first = service.record_outcome(app, desk.officer, outcome("VN-JP 26/24/00001"))
+    officer = client_for(desk.officer)
+    officer.post(f"/co/{app.reference}/revoke/", {"action": "replace", "reason": "Wrong importer address",
+                                                   "co_number": "VN-JP 26/24/00002", "issued_on": "2026-11-04",
+                                                   "issuing_body": "Bắc Ninh C/O office"})
+    app.refresh_from_db()
+    assert app.certificate.co_number == "VN-JP 26/24/00002" and app.status == S.RECORDED
+    old = certificates.verify_payload(first.payload)
+    assert old["status"] == "superseded" and old["superseded_by"] == "VN-JP 26/24/00002"
+    new = certificates.verify_payload(app.certificate.payload)
+    assert new["status"] == "valid" and new["record"]["replaces"] == "VN-JP 26/24/00001"
+    assert client_for(desk.other_officer).post(f"/co/{app.reference}/revoke/", {
+        "action": "revoke", "reason": "x"}).status_code == 404
+    with pytest.raises(service.TransitionError):
+        service.revoke(app, desk.officer, " ")
+    service.revoke(app, desk.officer, "Goods returned; revoked in eCoSys")
+    app.refresh_from_db()
+    report = certificates.verify_payload(app.certificate.payload)
+    assert app.status == S.REVOKED and report["status"] == "revoked"
+    assert "Goods returned" in report["revocation_reason"]
+    assert "VN-JP 26/24/00002 revoked" in certificates.revocation_list()
