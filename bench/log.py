@@ -24,17 +24,21 @@ def entries(n: int) -> list[bytes]:
 
 def bench_appends(n=200_000):
     data = entries(n)
-    start = time.perf_counter()
-    for item in data:
-        hashlib.sha256(b"\x00" + item).digest()
-    raw = n / (time.perf_counter() - start)
-    log = MerkleLog(PackedStore())
-    start = time.perf_counter()
-    for i in range(0, n, 10_000):
-        log.append_many(data[i:i + 10_000])
-    ours = n / (time.perf_counter() - start)
+    best_raw = best_ours = float("inf")
+    for _ in range(3):  # interleaved rounds, the best of each: both sides see the same machine state
+        start = time.perf_counter()
+        for item in data:
+            hashlib.sha256(b"\x00" + item).digest()
+        best_raw = min(best_raw, time.perf_counter() - start)
+        log = MerkleLog(PackedStore())
+        start = time.perf_counter()
+        for i in range(0, n, 10_000):
+            log.append_many(data[i:i + 10_000])
+        best_ours = min(best_ours, time.perf_counter() - start)
+    raw, ours = n / best_raw, n / best_ours
     print(f"appends: {ours:,.0f}/s; raw SHA-256 of the same leaves {raw:,.0f}/s; ratio {ours / raw:.2f}× "
-          f"(goal ≥ 0.5×: {'met' if ours / raw >= 0.5 else 'NOT met'})")
+          f"(goal ≥ 0.5×: {'met' if ours / raw >= 0.5 else 'NOT met'}; a Merkle append hashes each leaf and "
+          "about one interior node per leaf, so 0.5× is the ceiling for any RFC 6962 log)")
     one = MerkleLog(PackedStore())
     start = time.perf_counter()
     for item in data[:50_000]:

@@ -139,7 +139,8 @@ class MerkleLog:
             old_count = len(store.levels[level]) // 32 if len(store.levels) > level else 0
             pending = [store.get(level, old_count - 1), *new] if old_count % 2 else new
             store.append_level(level, b"".join(new))
-            new = [sha(b"\x01" + pending[i] + pending[i + 1]).digest() for i in range(0, len(pending) - 1, 2)]
+            pairs = iter(pending)  # consecutive (left, right) pairs; an odd last node waits for its sibling
+            new = [sha(b"\x01" + left + right).digest() for left, right in zip(pairs, pairs, strict=False)]
             level += 1
         return first
 
