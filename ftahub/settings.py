@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "ftahub.transparency",
     "ftahub.certificates",
     "ftahub.codesk",
+    "ftahub.trace",
 ]
 
 MIDDLEWARE = [

@@ -1,7 +1,8 @@
 """Offline proof bundles: a signed checkpoint plus an inclusion or consistency proof, as JSON, checked with the
 log's public verifier key only.
 
-    {"checkpoint": "<signed note>", "inclusion": {"index": 5, "leaf_hash": "<base64>", "proof": ["<base64>", ...]}}
+    {"checkpoint": "<signed note>", "inclusion": {"index": 5, "leaf_hash": "<base64>", "entry": "<statement, optional>",
+                                                  "proof": ["<base64>", ...]}}
     {"checkpoint": "<signed note>", "consistency": {"old_checkpoint": "<signed note>", "proof": [...]}}
 
 Plain Python: no Django.
@@ -10,7 +11,7 @@ Plain Python: no Django.
 import base64
 import binascii
 
-from .merkle import ProofError, verify_consistency, verify_inclusion
+from .merkle import ProofError, leaf_hash, verify_consistency, verify_inclusion
 from .note import Checkpoint, NoteError, Verifier, open_note
 
 
@@ -50,8 +51,14 @@ def check_bundle(bundle: dict, verifier: Verifier) -> dict:
             if not isinstance(inc, dict) or not isinstance(inc.get("index"), int):
                 raise BundleError("inclusion needs an integer index, a leaf_hash and a proof list")
             proof = [_b64(p, "proof hash") for p in inc.get("proof") or []]
-            verify_inclusion(inc["index"], checkpoint.size, _b64(inc.get("leaf_hash"), "leaf_hash"), proof,
-                             checkpoint.root)
+            leaf = _b64(inc.get("leaf_hash"), "leaf_hash")
+            if "entry" in inc:  # the statement itself: its hash must be the leaf
+                if not isinstance(inc["entry"], str):
+                    raise BundleError("entry must be the statement's text")
+                if leaf_hash(inc["entry"].encode("utf-8")) != leaf:
+                    return {**report, "valid": False, "reason": "the entry's text does not hash to the leaf"}
+                report["entry"] = inc["entry"]
+            verify_inclusion(inc["index"], checkpoint.size, leaf, proof, checkpoint.root)
             report.update(valid=True, reason="", proved=f"entry {inc['index']} is in the log of size "
                                                         f"{checkpoint.size}")
         elif "consistency" in bundle:

@@ -1,0 +1,147 @@
+"""The hub's transparency log on the database: append statements, publish signed checkpoints, serve proofs.
+
+A statement is a small JSON object (``kind``, ``ref`` and what was logged: a hash, a date, a status), written in
+canonical JSON (RFC 8785, see ``ftahub.trace.epcis.canonical_json``); its UTF-8 bytes are the RFC 6962 leaf. Appends
+run inside the caller's transaction, so an entry exists if and only if the record it speaks for was committed.
+"""
+
+import base64
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .canonical import canonical_json
+from .merkle import MerkleLog, ProofError, leaf_hash
+from .models import LogCheckpoint, LogEntry, LogHead, LogNode
+from .note import Checkpoint, Signer, _key_hash
+
+
+class DbStore:
+    """Perfect-subtree roots in LogNode rows, with the nodes of the batch being appended held in memory until
+    ``flush``."""
+
+    def __init__(self, size: int | None = None):
+        self.pending: dict[tuple[int, int], bytes] = {}
+        self._size = size
+
+    def get(self, level: int, index: int) -> bytes:
+        value = self.pending.get((level, index))
+        if value is not None:
+            return value
+        row = LogNode.objects.filter(level=level, index=index).values_list("hash", flat=True).first()
+        if row is None:
+            raise ProofError(f"log node {level}/{index} is missing")
+        return bytes.fromhex(row)
+
+    def put_many(self, nodes) -> None:
+        for level, index, value in nodes:
+            self.pending[(level, index)] = value
+            if level == 0:
+                self._size = max(self.size(), index + 1)
+
+    def size(self) -> int:
+        if self._size is None:
+            self._size = LogHead.objects.values_list("size", flat=True).first() or 0
+        return self._size
+
+    def flush(self) -> None:
+        LogNode.objects.bulk_create([LogNode(level=level, index=index, hash=value.hex())
+                                     for (level, index), value in self.pending.items()], batch_size=500)
+        self.pending.clear()
+
+
+def origin() -> str:
+    return getattr(settings, "FTAHUB_LOG_ORIGIN", "") or "ftahub.local/log"
+
+
+def append_many(statements: list[dict]) -> list[LogEntry]:
+    """Append statements (each with ``kind`` and ``ref``) in order; returns their entries."""
+    if not statements:
+        return []
+    with transaction.atomic():
+        head, _ = LogHead.objects.select_for_update().get_or_create(pk=1)
+        store = DbStore(head.size)
+        log = MerkleLog(store)
+        entries = []
+        for statement in statements:
+            data = canonical_json(statement)
+            leaf = leaf_hash(data.encode("utf-8"))
+            index = store.size()
+            store.put_many(log.nodes_for_append(index, leaf))
+            entries.append(LogEntry(index=index, kind=statement["kind"], ref=str(statement["ref"])[:300], data=data,
+                                    leaf_hash=leaf.hex()))
+        store.flush()
+        LogEntry.objects.bulk_create(entries, batch_size=500)
+        head.size = store.size()
+        head.save(update_fields=["size"])
+    return entries
+
+
+def append(statement: dict) -> LogEntry:
+    return append_many([statement])[0]
+
+
+def size() -> int:
+    return LogHead.objects.values_list("size", flat=True).first() or 0
+
+
+def tree(at_size: int | None = None) -> MerkleLog:
+    return MerkleLog(DbStore(size() if at_size is None else at_size))
+
+
+def _signer() -> Signer:
+    from ftahub.certificates.service import key_ring
+
+    ring = key_ring()
+    current = ring.current()
+    if current is None:
+        raise ProofError("no signing key: run 'ftahub eco keygen KID'")
+    return Signer(origin(), ring.private_key(current["kid"]))
+
+
+def verifier_keys() -> list[str]:
+    """The log's verifier keys (C2SP vkey form) for every key in the published key set, current first."""
+    from ftahub.certificates.keys import _unb64url
+    from ftahub.certificates.service import key_ring
+
+    keys = []
+    for entry in sorted(key_ring().keyset(), key=lambda k: k.get("status") != "current"):
+        raw = _unb64url(entry["x"])
+        keys.append(f"{origin()}+{_key_hash(origin(), raw).hex()}+{base64.b64encode(bytes([1]) + raw).decode()}")
+    return keys
+
+
+def checkpoint() -> LogCheckpoint:
+    """The signed checkpoint of the log's current size (signed now if the size has changed since the last one)."""
+    current = size()
+    existing = LogCheckpoint.objects.filter(size=current).first()
+    if existing:
+        return existing
+    root = tree(current).root()
+    stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    note = _signer().sign(Checkpoint(origin(), current, root, (f"— ftahub {stamp}",)).text())
+    cp, _ = LogCheckpoint.objects.get_or_create(size=current, defaults={"root": root.hex(), "note": note})
+    return cp
+
+
+def inclusion_bundle(index: int, at: LogCheckpoint | None = None) -> dict:
+    cp = at or checkpoint()
+    entry = LogEntry.objects.filter(index=index).first()
+    if entry is None or index >= cp.size:
+        raise ProofError(f"no entry {index} in the log of size {cp.size}")
+    proof = tree(cp.size).inclusion_proof(index, cp.size)
+    return {"checkpoint": cp.note,
+            "inclusion": {"index": index, "leaf_hash": base64.b64encode(bytes.fromhex(entry.leaf_hash)).decode(),
+                          "entry": entry.data, "proof": [base64.b64encode(p).decode() for p in proof]}}
+
+
+def consistency_bundle(old_size: int, new: LogCheckpoint | None = None) -> dict:
+    new = new or checkpoint()
+    old = LogCheckpoint.objects.filter(size=old_size).first()
+    if old is None:
+        raise ProofError(f"no checkpoint was published at size {old_size}")
+    proof = tree(new.size).consistency_proof(old.size, new.size)
+    return {"checkpoint": new.note, "consistency": {"old_checkpoint": old.note,
+                                                    "proof": [base64.b64encode(p).decode() for p in proof]}}
