@@ -7,6 +7,8 @@ from ftahub import __version__
 from ftahub.agreements.api import router as agreements_router
 from ftahub.certificates.api import router as certificates_router
 from ftahub.codesk.api import router as codesk_router
+from ftahub.trace.api import log_router
+from ftahub.trace.api import router as trace_router
 from ftahub.origin.api import router as origin_router
 from ftahub.places.api import router as places_router
 from ftahub.tariffs.api import router as tariffs_router
@@ -44,6 +46,11 @@ def index(request):
             "origin_rules": "/api/v1/origin/rules?hs=...&agreement=...",
             "certificate_verify": "/api/v1/certificates/verify",
             "co_applications": "/api/v1/co/applications",
+            "epcis_capture": "/api/v1/epcis/capture",
+            "epcis_events": "/api/v1/epcis/events",
+            "epcis_trace": "/api/v1/epcis/trace?epc=...&direction=back",
+            "log_checkpoint": "/api/v1/log/checkpoint",
+            "log_inclusion": "/api/v1/log/proof/inclusion?index=...",
         },
     }
 
@@ -54,3 +61,5 @@ api.add_router("/", tariffs_router)
 api.add_router("/", origin_router)
 api.add_router("/", certificates_router)
 api.add_router("/", codesk_router)
+api.add_router("/", trace_router)
+api.add_router("/", log_router)
