@@ -7,11 +7,11 @@ from ftahub import __version__
 from ftahub.agreements.api import router as agreements_router
 from ftahub.certificates.api import router as certificates_router
 from ftahub.codesk.api import router as codesk_router
-from ftahub.trace.api import log_router
-from ftahub.trace.api import router as trace_router
 from ftahub.origin.api import router as origin_router
 from ftahub.places.api import router as places_router
 from ftahub.tariffs.api import router as tariffs_router
+from ftahub.trace.api import log_router
+from ftahub.trace.api import router as trace_router
 
 api = NinjaAPI(
     title="FTA Hub API",

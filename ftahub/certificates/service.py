@@ -1,11 +1,13 @@
 """Issuing, verifying and revoking signed C/O records against the hub's key ring and register."""
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ftahub.transparency import ledger
 from ftahub.transparency.note import Signer
 
 from .keys import KeyError_, KeyRing, load_keyset
@@ -30,10 +32,22 @@ def issue(record: dict, agreement, province, enterprise, is_demo: bool = False) 
     today = timezone.localdate()
     record = {**record, "issued_on": str(record.get("issued_on") or today), "signed_on": today.isoformat()}
     payload = to_qr_text(sign(record, ring.private_key(current["kid"]), current["kid"]))
-    return IssuedCertificate.objects.create(
-        co_number=record["co_number"], agreement=agreement, form=record.get("form", ""), province=province,
-        enterprise=enterprise, issued_on=datetime.date.fromisoformat(record["issued_on"]), record=record,
-        payload=payload, kid=current["kid"], is_demo=is_demo)
+    with transaction.atomic():
+        cert = IssuedCertificate.objects.create(
+            co_number=record["co_number"], agreement=agreement, form=record.get("form", ""), province=province,
+            enterprise=enterprise, issued_on=datetime.date.fromisoformat(record["issued_on"]), record=record,
+            payload=payload, kid=current["kid"], is_demo=is_demo)
+        _log(cert, "co-record")
+    return cert
+
+
+def _log(cert: IssuedCertificate, kind: str) -> None:
+    """The public register on the transparency log: number, agreement, date, province, status and the SHA-256 of
+    the signed payload (not the exporter's data)."""
+    ledger.append({"kind": kind, "ref": cert.co_number, "agreement": cert.agreement.code,
+                   "issued_on": cert.issued_on.isoformat(), "province": cert.province.code,
+                   "sha256": hashlib.sha256(cert.payload.encode()).hexdigest(), "status": cert.status,
+                   "at": timezone.now().astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")})
 
 
 def revoke(certificate: IssuedCertificate, reason: str, replacement: IssuedCertificate | None = None) -> None:
@@ -45,6 +59,7 @@ def revoke(certificate: IssuedCertificate, reason: str, replacement: IssuedCerti
         certificate.revocation_reason = reason.strip()
         certificate.superseded_by = replacement
         certificate.save(update_fields=["status", "revoked_at", "revocation_reason", "superseded_by"])
+        _log(certificate, "co-revocation")
 
 
 def _register_status(co_number: str | None) -> dict:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ftahub.certificates import service as certificates
+from ftahub.transparency import ledger
 
 from . import handoff, precheck
 from .ecosys import Outcome, adapter
@@ -31,10 +32,21 @@ def new_reference(province_code: str) -> str:
     return f"{prefix}{serial:05d}"
 
 
+LOGGED_DECISIONS = {S.CHANGES_REQUESTED, S.REJECTED, S.APPROVED}
+
+
+def _stamp(at: datetime.datetime) -> str:
+    return at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _move(app: Application, to: str, actor, comment: str = "", at: datetime.datetime | None = None) -> None:
-    Transition.objects.create(application=app, at=at or timezone.now(), actor=actor, from_status=app.status,
-                              to_status=to, comment=comment)
+    at = at or timezone.now()
+    Transition.objects.create(application=app, at=at, actor=actor, from_status=app.status, to_status=to,
+                              comment=comment)
     app.status = to
+    if to in LOGGED_DECISIONS:  # the officers' decisions go on the public log (no names, no comments)
+        ledger.append({"kind": "co-decision", "ref": app.reference, "decision": to, "province": app.province.code,
+                       "at": _stamp(at)})
 
 
 def can_review(user, app: Application) -> bool:

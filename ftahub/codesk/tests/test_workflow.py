@@ -193,3 +193,22 @@ def test_revocation_and_replacement_are_reported_by_verification(desk, client_fo
     assert app.status == S.REVOKED and report["status"] == "revoked"
     assert "Goods returned" in report["revocation_reason"]
     assert "VN-JP 26/24/00002 revoked" in certificates.revocation_list()
+
+
+def test_decisions_records_and_revocations_are_on_the_public_log(desk):
+    from ftahub.transparency.models import LogEntry
+
+    app = desk.application()
+    service.submit(app, desk.applicant)
+    service.request_changes(app, desk.officer, "Attach the packing list")
+    service.submit(app, desk.applicant)
+    service.approve(app, desk.officer)
+    cert = service.record_outcome(app, desk.officer, outcome())
+    service.revoke(app, desk.officer, "Revoked in eCoSys")
+    entries = list(LogEntry.objects.values_list("kind", "ref"))
+    assert entries == [("co-decision", app.reference), ("co-decision", app.reference),
+                       ("co-record", cert.co_number), ("co-revocation", cert.co_number)]
+    logged = LogEntry.objects.get(kind="co-record").data
+    import hashlib
+    assert hashlib.sha256(cert.payload.encode()).hexdigest() in logged
+    assert desk.officer.username not in "".join(LogEntry.objects.values_list("data", flat=True))
