@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from ftahub.api import api
 from ftahub.certificates import views as certificate_views
 from ftahub.core import views as core_views
+from ftahub.trace import views as trace_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -20,6 +21,10 @@ urlpatterns = [
     path("origin/", include("ftahub.origin.urls")),
     path("verify/", include("ftahub.certificates.urls")),
     path("co/", include("ftahub.codesk.urls")),
+    path("trace/", include("ftahub.trace.urls")),
+    path("log/", trace_views.log_page, name="transparency-log"),
+    # GS1 Digital Link: the hub resolves the QR on a package to the lot's public trace page
+    path("01/<str:gtin>/10/<str:lot>/", trace_views.lot_page, name="trace-lot"),
     path(".well-known/ftahub-keys.json", certificate_views.keyset, name="certificate-keyset"),
     path("audit/", include("ftahub.core.urls")),
     path("api/v1/", api.urls),

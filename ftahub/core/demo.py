@@ -68,6 +68,9 @@ def load_demo(report=print) -> list[tuple[str, str]]:
 
     codesk_demo.load(enterprises[1], User.objects.get(username="doanhnghiep"), User.objects.get(username="canbo-co"),
                      report)
+    from ftahub.trace import demo as trace_demo
+
+    trace_demo.load(enterprises[1], report)
     report(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for username, role in accounts:
         report(f"  {username:<18} {role}")

@@ -1,0 +1,147 @@
+"""Standard EPCIS events from plain answers (the farm and cooperative form, the temperature-log CSV), so that users
+who will never call an API still write GS1 events. Plain Python: no Django.
+
+Identifiers are GS1 Digital Link URIs: the lot ``https://id.gs1.org/01/<GTIN-14>/10/<lot>`` (an EPC class), the
+place ``https://id.gs1.org/414/<GLN>``.
+"""
+
+import csv
+import datetime
+import io
+import re
+
+from .epcis import gs1_check_digit
+
+STEPS = {
+    # step: (bizStep, disposition, action)
+    "harvesting": ("harvesting", "active", "ADD"),
+    "packing": ("packing", "in_progress", "OBSERVE"),
+    "storing": ("storing", "in_progress", "OBSERVE"),
+    "shipping": ("shipping", "in_transit", "OBSERVE"),
+}
+MAX_ROWS = 10_000
+
+
+class FarmInputError(ValueError):
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors[:5]))
+        self.errors = errors
+
+
+def normalise_gtin(text: str) -> str:
+    digits = re.sub(r"\D", "", text or "")
+    if len(digits) not in (8, 12, 13, 14):
+        raise FarmInputError([f"GTIN {text!r} must have 8, 12, 13 or 14 digits"])
+    gtin = digits.zfill(14)
+    if gs1_check_digit(gtin[:-1]) != gtin[-1]:
+        raise FarmInputError([f"GTIN {text!r} has a wrong check digit (expected {gs1_check_digit(gtin[:-1])})"])
+    return gtin
+
+
+def lot_uri(gtin: str, lot: str) -> str:
+    if not re.fullmatch(r"[!%-?A-Z_a-z\"]{1,20}", lot or ""):
+        raise FarmInputError([f"lot {lot!r}: 1 to 20 letters, digits or GS1 symbols"])
+    from urllib.parse import quote
+
+    return f"https://id.gs1.org/01/{gtin}/10/{quote(lot, safe='')}"
+
+
+def party_gln(prefix: str, location_reference: str = "") -> str:
+    body = (prefix + location_reference).ljust(12, "0")[:12]
+    return body + gs1_check_digit(body)
+
+
+def place_uri(gln: str) -> str:
+    return f"https://id.gs1.org/414/{gln}"
+
+
+def _time(at: datetime.datetime) -> tuple[str, str]:
+    if at.tzinfo is None:
+        raise FarmInputError(["the time needs a time zone"])
+    offset = at.utcoffset()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return at.isoformat(timespec="seconds"), f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def step_event(step: str, gtin: str, lot: str, quantity: float, uom: str, at: datetime.datetime, gln: str,
+               temperature: float | None = None, destination: str = "") -> dict:
+    if step not in STEPS:
+        raise FarmInputError([f"unknown step {step!r}"])
+    if quantity is None or quantity <= 0:
+        raise FarmInputError(["the quantity must be more than zero"])
+    biz_step, disposition, action = STEPS[step]
+    time, offset = _time(at)
+    event = {"type": "ObjectEvent", "eventTime": time, "eventTimeZoneOffset": offset, "action": action,
+             "quantityList": [{"epcClass": lot_uri(gtin, lot), "quantity": quantity, "uom": uom}],
+             "bizStep": biz_step, "disposition": disposition, "readPoint": {"id": place_uri(gln)},
+             "bizLocation": {"id": place_uri(gln)}}
+    if temperature is not None:
+        event["sensorElementList"] = [{"sensorMetadata": {"time": time},
+                                       "sensorReport": [{"type": "Temperature", "value": temperature, "uom": "CEL"}]}]
+    if step == "shipping" and destination:
+        event["destinationList"] = [{"type": "location", "destination": destination}]
+        event.pop("bizLocation")
+    return event
+
+
+def document(events: list[dict]) -> dict:
+    now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+            "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": now,
+            "epcisBody": {"eventList": events}}
+
+
+def temperature_event(rows: list[tuple[datetime.datetime, float, str]], gtin: str, lot: str, gln: str) -> dict:
+    """One storing event for a lot whose sensor elements are the logger's readings."""
+    first, offset = _time(rows[0][0])
+    return {"type": "ObjectEvent", "eventTime": first, "eventTimeZoneOffset": offset, "action": "OBSERVE",
+            "quantityList": [{"epcClass": lot_uri(gtin, lot)}], "bizStep": "storing",
+            "disposition": "in_progress", "readPoint": {"id": place_uri(gln)},
+            "sensorElementList": [{"sensorMetadata": {"time": _time(at)[0], **({"deviceID": device} if device else {})},
+                                   "sensorReport": [{"type": "Temperature", "value": value, "uom": "CEL"}]}
+                                  for at, value, device in rows]}
+
+
+def read_temperature_csv(data: bytes, tz: datetime.tzinfo) -> list[tuple[datetime.datetime, float, str]]:
+    """Rows ``time,temperature[,device]`` (a header line with those names; times ISO 8601 or 'YYYY-MM-DD HH:MM',
+    local time when no offset is written; temperature in °C with a point or a comma). Every bad row is reported."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FarmInputError(["the file is not UTF-8 text"]) from None
+    sample = text[:2048]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    if "time" not in fields or "temperature" not in fields:
+        raise FarmInputError(["the first line must name the columns: time, temperature (and optionally device)"])
+    reader.fieldnames = fields
+    rows, errors = [], []
+    for number, row in enumerate(reader, start=2):
+        if number - 1 > MAX_ROWS:
+            errors.append(f"more than {MAX_ROWS} rows: split the file")
+            break
+        raw_time, raw_value = (row.get("time") or "").strip(), (row.get("temperature") or "").strip()
+        if not raw_time and not raw_value:
+            continue
+        try:
+            at = datetime.datetime.fromisoformat(raw_time.replace("Z", "+00:00"))
+            at = at if at.tzinfo else at.replace(tzinfo=tz)
+        except ValueError:
+            errors.append(f"line {number}: time {raw_time!r} is not a date and time")
+            continue
+        try:
+            value = float(raw_value.replace(",", "."))
+        except ValueError:
+            errors.append(f"line {number}: temperature {raw_value!r} is not a number")
+            continue
+        if not -80 <= value <= 80:
+            errors.append(f"line {number}: temperature {value} °C is not plausible")
+            continue
+        rows.append((at, value, (row.get("device") or "").strip()[:100]))
+    if errors:
+        raise FarmInputError(errors)
+    if not rows:
+        raise FarmInputError(["the file has no readings"])
+    return sorted(rows, key=lambda r: r[0])
