@@ -13,6 +13,28 @@ DEMO_PREFIX = "9520001234"
 DEMO_LOT = "DEMO-L1"
 
 
+PALLET = "urn:epc:id:sscc:9520001234.0000042"
+
+
+def _palletise(gtin: str, gln: str, at) -> dict:
+    """The lot's cartons loaded on a pallet (an SSCC): the lot becomes a child of the pallet."""
+    event = farm.step_event("packing", gtin, DEMO_LOT, 780, "KGM", at, gln)
+    quantity = event.pop("quantityList")
+    event.update(type="AggregationEvent", action="ADD", parentID=PALLET, childQuantityList=quantity,
+                 bizStep="loading")
+    return event
+
+
+def _ship_pallet(gln: str, at) -> dict:
+    time, offset = at.isoformat(timespec="seconds"), at.strftime("%z")
+    return {"type": "ObjectEvent", "eventTime": time, "eventTimeZoneOffset": f"{offset[:3]}:{offset[3:]}",
+            "action": "OBSERVE", "epcList": [PALLET], "bizStep": "shipping", "disposition": "in_transit",
+            "readPoint": {"id": farm.place_uri(gln)},
+            "destinationList": [{"type": "location", "destination": "https://id.gs1.org/414/9520000000015"}],
+            "sensorElementList": [{"sensorMetadata": {"time": time},
+                                   "sensorReport": [{"type": "Temperature", "value": 4.0, "uom": "CEL"}]}]}
+
+
 def load(enterprise, report) -> None:
     if TraceParty.objects.filter(enterprise=enterprise).exists():
         return
@@ -29,8 +51,8 @@ def load(enterprise, report) -> None:
               farm.step_event("packing", gtin, DEMO_LOT, 780, "KGM", start + 3 * hours, gln),
               farm.temperature_event([(start + (4 + i) * hours, t, "demo-logger-1")
                                       for i, t in enumerate([4.2, 3.8, 6.2, 4.1])], gtin, DEMO_LOT, gln),
-              farm.step_event("shipping", gtin, DEMO_LOT, 780, "KGM", start + 10 * hours, gln, 4.0,
-                              "https://id.gs1.org/414/9520000000015")]
+              _palletise(gtin, gln, start + 9 * hours),
+              _ship_pallet(gln, start + 10 * hours)]
     result = service.capture(farm.document(events), party, captured_by="demo", is_demo=True)
     from ftahub.certificates.models import IssuedCertificate
 

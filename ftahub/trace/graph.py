@@ -6,7 +6,7 @@ from collections import defaultdict
 COLUMN, ROW, WIDTH, HEIGHT = 210, 64, 180, 44
 
 
-def _label(key: str) -> tuple[str, str]:
+def label(key: str) -> tuple[str, str]:
     parts = key.split("/")
     if parts[0] == "01" and len(parts) >= 4:
         return f"GTIN {parts[1]}", f"{'lot' if parts[2] == '10' else 'serial'} {parts[3]}"
@@ -14,6 +14,8 @@ def _label(key: str) -> tuple[str, str]:
         return f"GTIN {parts[1]}", "class"
     if parts[0] == "00":
         return "SSCC", parts[1]
+    if parts[0] == "414":
+        return "GLN", parts[1]
     return key[:28], key[28:56]
 
 
@@ -31,7 +33,7 @@ def layout(back, forward) -> dict:
         for row, k in enumerate(keys):
             x, y = (d - low) * COLUMN + 10, row * ROW + 10
             position[k] = (x, y)
-            title, sub = _label(k)
+            title, sub = label(k)
             nodes.append({"key": k, "x": x, "y": y, "title": title, "sub": sub, "root": d == 0 and k == back.start,
                           "tx": x + 8, "ty1": y + 18, "ty2": y + 34})
     edges = []

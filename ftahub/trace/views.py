@@ -18,7 +18,7 @@ from ftahub.transparency import ledger
 from ftahub.transparency.merkle import ProofError
 from ftahub.transparency.models import LogEntry
 
-from . import epcis, farm, graph, service
+from . import farm, graph, service
 from .epcis import EpcisError
 from .forms import LotLinkForm, StepForm, TemperatureUploadForm, ThresholdForm
 from .models import Alert, CaptureToken, Event, LotLink, SensorReading, Threshold, TraceParty
@@ -175,7 +175,9 @@ def lot_page(request, gtin: str, lot: str):
     owned = Event.objects.filter(enterprise=link.enterprise)
     back, forward = service.trace(key, "back", owned), service.trace(key, "forward", owned)
     pks = {pk for t in (back, forward) for ids in t.events.values() for pk in ids}
-    events = Event.objects.filter(pk__in=pks).order_by("event_time")
+    events = list(Event.objects.filter(pk__in=pks).order_by("event_time"))
+    for event in events:
+        event.place = " ".join(graph.label(event.read_point)) if event.read_point else "—"
     readings = SensorReading.objects.filter(event__in=events).order_by("time")
     temps = [r.value for r in readings if r.type.lower() == "temperature" and r.value is not None]
     threshold = Threshold.objects.filter(enterprise=link.enterprise, gtin__in=[gtin, gtin.lstrip("0")],
@@ -198,13 +200,3 @@ def log_page(request):
         entries = LogEntry.objects.filter(kind=kinds).order_by("-index")[:50]
     return render(request, "trace/log.html", {"checkpoint": checkpoint, "entries": entries, "kind": kinds,
                                               "keys": ledger.verifier_keys(), "size": ledger.size()})
-
-
-def describe(key: str) -> str:
-    """A short human label for an object key."""
-    parts = key.split("/")
-    if parts[0] == "01" and len(parts) >= 4:
-        return f"GTIN {parts[1]} · {'lot' if parts[2] == '10' else 'serial'} {parts[3]}"
-    if parts[0] == "00":
-        return f"SSCC {parts[1]}"
-    return epcis.key(key)
