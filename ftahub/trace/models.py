@@ -54,6 +54,7 @@ class CaptureToken(models.Model):
 
 
 class Event(models.Model):
+    audit_exempt = True  # captured events are immutable and each is on the transparency log
     event_id = models.CharField(max_length=300, unique=True)
     type = models.CharField(max_length=30, db_index=True)
     event_time = models.DateTimeField(db_index=True)
@@ -82,6 +83,7 @@ class Event(models.Model):
 
 
 class EventObject(models.Model):
+    audit_exempt = True
     """An object or class an event names, under its one key (``epcis.key``): the index of trace queries."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="identifiers")
@@ -94,6 +96,7 @@ class EventObject(models.Model):
 
 
 class SensorReading(models.Model):
+    audit_exempt = True
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="readings")
     type = models.CharField(max_length=60, db_index=True)
     value = models.FloatField(null=True)

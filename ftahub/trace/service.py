@@ -95,45 +95,55 @@ def capture(document, party: TraceParty, captured_by: str = "", is_demo: bool = 
 
     result = CaptureResult()
     enterprise, province = party.enterprise, party.province
+    captured = timezone.now().astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    rows, summaries, statements, done = [], [], [], set(existing)
+    for event, eid, digest in prepared:
+        if eid in done:
+            result.duplicates.append(eid)
+            continue
+        done.add(eid)
+        summary = epcis.summarise(event)
+        summaries.append(summary)
+        rows.append(Event(
+            event_id=eid, type=event["type"], event_time=epcis.parse_time(event["eventTime"]),
+            time_zone_offset=event.get("eventTimeZoneOffset", ""), action=event.get("action", ""),
+            biz_step=summary.biz_step, disposition=summary.disposition,
+            read_point=epcis.key(summary.read_point) if summary.read_point else "",
+            biz_location=epcis.key(summary.biz_location) if summary.biz_location else "",
+            body=event, canonical_hash=digest, enterprise=enterprise, province=province,
+            captured_by=captured_by[:150], is_demo=is_demo))
+        statements.append({"kind": "epcis-event", "ref": eid, "sha256": digest,
+                           "canonicalisation": epcis.CANONICAL_VERSION, "province": province.code,
+                           "captured": captured})
+        result.captured.append(eid)
     with transaction.atomic():
-        new_events, statements, done = [], [], set(existing)
-        for event, eid, digest in prepared:
-            if eid in done:
-                result.duplicates.append(eid)
-                continue
-            done.add(eid)
-            summary = epcis.summarise(event)
-            row = Event.objects.create(
-                event_id=eid, type=event["type"], event_time=epcis.parse_time(event["eventTime"]),
-                time_zone_offset=event.get("eventTimeZoneOffset", ""), action=event.get("action", ""),
-                biz_step=summary.biz_step, disposition=summary.disposition,
-                read_point=epcis.key(summary.read_point) if summary.read_point else "",
-                biz_location=epcis.key(summary.biz_location) if summary.biz_location else "",
-                body=event, canonical_hash=digest, enterprise=enterprise, province=province,
-                captured_by=captured_by[:150], is_demo=is_demo)
-            EventObject.objects.bulk_create([EventObject(event=row, role=role, key=epcis.key(i)[:300],
-                                                         identifier=i[:300]) for role, i in summary.objects])
-            keys = [epcis.key(i) for _, i in summary.objects]
-            thresholds = _thresholds_for(keys) if summary.readings else []
-            for reading in summary.readings:
-                stored = SensorReading.objects.create(
-                    event=row, type=reading.type[:60], value=reading.value, uom=reading.uom[:10],
-                    time=epcis.parse_time(reading.time) if reading.time else row.event_time,
-                    device=reading.device[:200])
-                for threshold in thresholds:
-                    message = _breach(threshold, reading)
-                    if message:
-                        Alert.objects.create(enterprise=threshold.enterprise, province=threshold.province, event=row,
-                                             reading=stored, threshold=threshold, message=message[:300])
-                        result.alerts += 1
-            new_events.append(row)
-            statements.append({"kind": "epcis-event", "ref": eid, "sha256": digest,
-                               "canonicalisation": epcis.CANONICAL_VERSION, "province": province.code,
-                               "captured": timezone.now().astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")})
-            result.captured.append(eid)
-        for row, entry in zip(new_events, ledger.append_many(statements), strict=True):
-            Event.objects.filter(pk=row.pk).update(log_index=entry.index)
+        entries = ledger.append_many(statements)
+        for row, entry in zip(rows, entries, strict=True):
+            row.log_index = entry.index
             result.log_indices.append(entry.index)
+        Event.objects.bulk_create(rows, batch_size=500)  # primary keys come back on SQLite and PostgreSQL
+        objects, readings = [], []
+        for row, summary in zip(rows, summaries, strict=True):
+            objects += [EventObject(event=row, role=role, key=epcis.key(i)[:300], identifier=i[:300])
+                        for role, i in summary.objects]
+            readings += [(row, summary, SensorReading(
+                event=row, type=r.type[:60], value=r.value, uom=r.uom[:10],
+                time=epcis.parse_time(r.time) if r.time else row.event_time, device=r.device[:200]), r)
+                for r in summary.readings]
+        EventObject.objects.bulk_create(objects, batch_size=1000)
+        SensorReading.objects.bulk_create([stored for _, _, stored, _ in readings], batch_size=1000)
+        alerts = []
+        thresholds_of = {}
+        for row, summary, stored, reading in readings:
+            if id(summary) not in thresholds_of:
+                thresholds_of[id(summary)] = _thresholds_for([epcis.key(i) for _, i in summary.objects])
+            for threshold in thresholds_of[id(summary)]:
+                message = _breach(threshold, reading)
+                if message:
+                    alerts.append(Alert(enterprise=threshold.enterprise, province=threshold.province, event=row,
+                                        reading=stored, threshold=threshold, message=message[:300]))
+        Alert.objects.bulk_create(alerts)
+        result.alerts = len(alerts)
     return result
 
 

@@ -91,3 +91,11 @@ def test_readings_outside_the_products_range_raise_an_alert_for_its_owner(party,
                                                                                     enterprise=make.enterprise(24))
     assert list(Alert.objects.visible_to(owner)) == [alert]
     assert not Alert.objects.visible_to(stranger).exists()
+
+
+def test_a_time_without_a_zone_or_not_a_time_is_refused(party):
+    for value in ("yesterday", "2026-06-10T05:00:00"):
+        with pytest.raises(EpcisError, match="eventTime"):
+            service.capture(lychee_document([event(time=value, epcList=["urn:epc:id:sgtin:8930000123.012.1"])]),
+                            party)
+    assert Event.objects.count() == 0

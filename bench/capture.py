@@ -1,0 +1,147 @@
+"""Benchmark EPCIS capture: events per second through POST /api/v1/epcis/capture (validation against GS1's schema,
+storage, sensor checks, the Merkle log) into PostgreSQL, and into SQLite for comparison.
+
+PostgreSQL: a scratch database ``ftahub_bench_capture`` is created on DATABASE_URL's server (default
+postgres://postgres@127.0.0.1:5432/) and dropped afterwards; skipped with a message if no server answers.
+Documents of 100 events (harvest, storing with 4 temperature readings, aggregation, shipping), 4 client threads.
+Run: .venv/bin/python bench/capture.py
+"""
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+DOCS, EVENTS_PER_DOC, THREADS = 40, 100, 4
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def documents(n_docs: int) -> list[bytes]:
+    def event(i: int, d: int) -> dict:
+        lot = f"urn:epc:class:lgtin:9520001234.001.B{d}-{i // 4}"
+        base = {"eventTime": f"2026-06-10T{5 + i % 12:02d}:{i % 60:02d}:00+07:00", "eventTimeZoneOffset": "+07:00",
+                "readPoint": {"id": "urn:epc:id:sgln:9520001234.01.0"}}
+        kind = i % 4
+        if kind == 0:
+            return {**base, "type": "ObjectEvent", "action": "ADD", "bizStep": "harvesting",
+                    "quantityList": [{"epcClass": lot, "quantity": 500, "uom": "KGM"}]}
+        if kind == 1:
+            return {**base, "type": "ObjectEvent", "action": "OBSERVE", "bizStep": "storing",
+                    "quantityList": [{"epcClass": lot}],
+                    "sensorElementList": [{"sensorMetadata": {"time": base["eventTime"]}, "sensorReport": [
+                        {"type": "Temperature", "value": 2.0 + k, "uom": "CEL"} for k in range(4)]}]}
+        pallet = f"urn:epc:id:sscc:9520001234.{d:03d}{i:04d}"
+        if kind == 2:
+            return {**base, "type": "AggregationEvent", "action": "ADD", "bizStep": "loading", "parentID": pallet,
+                    "childQuantityList": [{"epcClass": lot, "quantity": 500, "uom": "KGM"}]}
+        return {**base, "type": "ObjectEvent", "action": "OBSERVE", "bizStep": "shipping", "epcList": [pallet]}
+
+    return [json.dumps({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+                        "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-06-10T08:00:00Z",
+                        "epcisBody": {"eventList": [event(i, d) for i in range(EVENTS_PER_DOC)]}}).encode()
+            for d in range(n_docs)]
+
+
+SETUP = """
+from ftahub.accounts.models import Enterprise
+from ftahub.certificates.service import key_ring
+from ftahub.places.models import Province
+from ftahub.trace.models import CaptureToken, TraceParty, Threshold
+province = Province.objects.filter(era="2025").first()
+e = Enterprise.objects.create(tax_code="9900009996", name="Bench (demo)", province=province, is_demo=True)
+p = TraceParty.objects.create(enterprise=e, province=province, gs1_prefixes="9520001234", is_demo=True)
+Threshold.objects.create(enterprise=e, province=province, gtin="09520001234019", product="bench", minimum=1, maximum=4)
+key_ring().generate("bench")
+print(CaptureToken.issue(p, "bench")[1])
+"""
+
+
+def run(label: str, env: dict) -> None:
+    def ftahub(*args, **kw):
+        return subprocess.run([sys.executable, "-m", "ftahub", *args], env=env, check=True, capture_output=True,
+                              text=True, timeout=900, **kw)
+
+    ftahub("migrate", "--no-input", "-v", "0")
+    ftahub("load-reference")
+    token = ftahub("shell", "-c", SETUP).stdout.strip().splitlines()[-1]
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "ftahub", "serve", "--port", str(port), "--threads",
+                               str(THREADS)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(150):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        docs = documents(DOCS)
+        errors, lock, queue = [], threading.Lock(), list(docs)
+
+        def worker():
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            while True:
+                with lock:
+                    if not queue:
+                        break
+                    body = queue.pop()
+                conn.request("POST", "/api/v1/epcis/capture", body, {"Authorization": f"Bearer {token}",
+                                                                       "Content-Type": "application/json"})
+                response = conn.getresponse()
+                text = response.read()
+                if response.status != 201:
+                    errors.append(f"{response.status} {text[:200]!r}")
+            conn.close()
+
+        start = time.perf_counter()
+        threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - start
+        events = DOCS * EVENTS_PER_DOC
+        print(f"{label}: {events:,} events in {DOCS} documents, {elapsed:.1f} s: {events / elapsed:,.0f} events/s "
+              f"({len(errors)} errors{': ' + errors[0] if errors else ''})")
+        check = ftahub("shell", "-c", "from ftahub.trace.models import Event; from ftahub.transparency import "
+                                      "ledger; print(Event.objects.count(), ledger.size())").stdout.split()[-2:]
+        print(f"  stored events {check[0]}, log entries {check[1]}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="ftahub-bench-capture-"))
+    base = {**os.environ, "FTAHUB_DEBUG": "0", "FTAHUB_HTTPS": "0", "SECRET_KEY": "bench-" + "x" * 50,
+            "FTAHUB_VAR_DIR": str(tmp / "var")}
+    server_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test").rsplit("/", 1)[0]
+    try:
+        import psycopg
+
+        with psycopg.connect(server_url + "/postgres", autocommit=True, connect_timeout=3) as conn:
+            conn.execute("DROP DATABASE IF EXISTS ftahub_bench_capture")
+            conn.execute("CREATE DATABASE ftahub_bench_capture")
+        try:
+            run("PostgreSQL", {**base, "DATABASE_URL": server_url + "/ftahub_bench_capture"})
+        finally:
+            with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
+                conn.execute("DROP DATABASE IF EXISTS ftahub_bench_capture WITH (FORCE)")
+    except psycopg.OperationalError as exc:
+        print(f"PostgreSQL not reachable ({str(exc).splitlines()[0]}): skipped")
+    run("SQLite", {**base, "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
+                   "FTAHUB_VAR_DIR": str(tmp / "var-sqlite")})
+
+
+if __name__ == "__main__":
+    main()
