@@ -101,6 +101,26 @@ def temperature_upload(request):
 
 @login_required
 @require_POST
+def import_document(request):
+    """Import an EPCIS 2.0 document exported by another system (the same rules as the capture API)."""
+    import json
+
+    party = _party(request)
+    upload = request.FILES.get("document")
+    if upload is None or upload.size > 10 * 1024 * 1024:
+        messages.error(request, _("Choose an EPCIS JSON file of at most 10 MB."))
+        return redirect("trace-desk")
+    try:
+        document = json.loads(upload.read())
+    except (ValueError, UnicodeDecodeError) as exc:
+        messages.error(request, _("The file is not JSON: %(error)s") % {"error": exc})
+        return redirect("trace-desk")
+    _capture(request, party, document)
+    return redirect("trace-desk")
+
+
+@login_required
+@require_POST
 def threshold_add(request):
     party = _party(request)
     form = ThresholdForm(request.POST)

@@ -79,3 +79,19 @@ def test_the_public_log_page(farmer, client):
     step(farmer)
     page = client.get("/log/")
     assert page.status_code == 200 and "epcis-event" in page.content.decode()
+
+
+def test_an_epcis_document_from_another_system_is_imported_whole_or_not_at_all(farmer):
+    import json
+
+    from .conftest import event, lychee_document
+
+    good = lychee_document([event(epcList=["urn:epc:id:sgtin:8930000123.012.5"], bizStep="receiving")])
+    farmer.post("/trace/import/", {"document": SimpleUploadedFile("in.json", json.dumps(good).encode())})
+    assert list(Event.objects.values_list("biz_step", flat=True)) == ["receiving"]
+    bad = lychee_document([event(epcList=["urn:epc:id:sgtin:8930000123.012.6"]), event(epcList=5)])
+    page = farmer.post("/trace/import/", {"document": SimpleUploadedFile("in.json", json.dumps(bad).encode())},
+                       follow=True).content.decode()
+    assert Event.objects.count() == 1 and "eventList/1" in page
+    farmer.post("/trace/import/", {"document": SimpleUploadedFile("in.json", b"{oops")})
+    assert Event.objects.count() == 1
