@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "ftahub.certificates",
     "ftahub.codesk",
     "ftahub.trace",
+    "ftahub.registry",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,186 @@
+"""CSV and XLSX export of registry records, and import with a preview and a per-row error report.
+
+A file's first row names the columns with the field names shown on the kind's template (download an empty export);
+related records are written by a natural key: a partner by its name, a country by its ISO alpha-2 code, an
+enterprise by its tax code, a user by user name. Dates are YYYY-MM-DD.
+"""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+
+from ftahub.core.exports import neutralise
+
+from .forms import form_class
+from .kinds import Kind
+
+MAX_ROWS = 5000
+
+
+def _cell(obj, name: str, kind: Kind):
+    value = getattr(obj, name)
+    if name in kind.natural and value is not None:
+        return getattr(value, kind.natural[name])
+    if isinstance(value, (datetime.date, Decimal)):
+        return str(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else value
+
+
+def header(kind: Kind) -> list[str]:
+    return ["id", *kind.fields]
+
+
+def rows(queryset, kind: Kind):
+    for obj in queryset:
+        yield [obj.pk, *(neutralise(_cell(obj, name, kind)) for name in kind.fields)]
+
+
+def to_csv(queryset, kind: Kind) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header(kind))
+    writer.writerows(rows(queryset, kind))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_xlsx(queryset, kind: Kind) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = kind.slug
+    sheet.append(header(kind))
+    for row in rows(queryset, kind):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+class FileError(ValueError):
+    pass
+
+
+def read_table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:
+    if name.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+            raise FileError(f"not a readable XLSX workbook ({type(exc).__name__})") from None
+        table = [["" if v is None else (v.date().isoformat() if isinstance(v, datetime.datetime) else str(v))
+                  for v in row] for row in sheet.iter_rows(values_only=True)]
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise FileError("the CSV file is not UTF-8 text") from None
+        delimiter = ";" if text[:2048].count(";") > text[:2048].count(",") else ","
+        table = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    table = [r for r in table if any(str(c).strip() for c in r)]
+    if not table:
+        raise FileError("the file is empty")
+    if len(table) - 1 > MAX_ROWS:
+        raise FileError(f"more than {MAX_ROWS} rows: split the file")
+    return [str(h).strip() for h in table[0]], [[str(c).strip() for c in r] for r in table[1:]]
+
+
+@dataclass
+class Preview:
+    columns: list[str]
+    rows: list[dict] = field(default_factory=list)  # {"line", "values", "errors", "update"}
+
+    @property
+    def good(self) -> list[dict]:
+        return [r for r in self.rows if not r["errors"]]
+
+    @property
+    def bad(self) -> list[dict]:
+        return [r for r in self.rows if r["errors"]]
+
+
+def _resolve(kind: Kind, form, name: str, text: str, errors: list[str]):
+    if not text:
+        return ""
+    key = kind.natural[name]
+    queryset = form.fields[name].queryset  # limited to what the user may link to
+    match = queryset.filter(**{key: text.upper() if key == "iso2" else text}).first()
+    if match is None:
+        errors.append(f"{name}: no {name} with {key} {text!r}")
+        return ""
+    return match.pk
+
+
+def _bound(kind: Kind, user, values: dict, instance=None):
+    Form = form_class(kind, user)
+    probe = Form()
+    errors: list[str] = []
+    data = {}
+    for name in Form._meta.fields:
+        text = values.get(name, "")
+        if name in kind.natural:
+            data[name] = _resolve(kind, probe, name, text, errors)
+        elif name == "province":
+            data[name] = probe.fields["province"].queryset.filter(code=text).values_list("pk", flat=True).first() \
+                if text else ""
+        elif name in ("done",):
+            data[name] = "on" if text.lower() in ("yes", "true", "1", "có") else ""
+        else:
+            data[name] = text
+    form = Form(data, instance=instance)
+    return form, errors
+
+
+def preview(kind: Kind, user, name: str, data: bytes) -> Preview:
+    columns, table = read_table(name, data)
+    unknown = [c for c in columns if c not in header(kind)]
+    if unknown:
+        raise FileError(f"unknown column(s) {', '.join(unknown)}; the columns are {', '.join(header(kind))}")
+    missing = [c for c in kind.fields if c not in columns and kind.model._meta.get_field(c).blank is False
+               and not kind.model._meta.get_field(c).has_default()]
+    if missing:
+        raise FileError(f"required column(s) missing: {', '.join(missing)}")
+    result = Preview(columns)
+    editable = kind.model.objects.editable_by(user)
+    for line, cells in enumerate(table, start=2):
+        values = dict(zip(columns, cells + [""] * (len(columns) - len(cells)), strict=False))
+        instance = None
+        errors = []
+        if values.get("id"):
+            instance = editable.filter(pk=values["id"]).first() if values["id"].isdigit() else None
+            if instance is None:
+                errors.append(f"id {values['id']}: no such record of your province to update")
+        form, resolve_errors = _bound(kind, user, values, instance)
+        errors += resolve_errors
+        unresolved = {e.split(":", 1)[0] for e in resolve_errors}
+        if not form.is_valid():
+            errors += [f"{k}: {' '.join(v)}" for k, v in form.errors.items() if k not in unresolved]
+        result.rows.append({"line": line, "values": values, "errors": errors, "update": instance is not None})
+    return result
+
+
+def apply(kind: Kind, user, result: Preview, only_good: bool) -> int:
+    """Write the rows: all of them (refused if any is bad) or only the good ones. One transaction."""
+    if result.bad and not only_good:
+        raise FileError(f"{len(result.bad)} row(s) have errors: nothing was written")
+    count = 0
+    editable = kind.model.objects.editable_by(user)
+    with transaction.atomic():
+        for row in result.good:
+            instance = editable.filter(pk=row["values"]["id"]).first() if row["values"].get("id") else None
+            form, errors = _bound(kind, user, row["values"], instance)
+            if errors or not form.is_valid():  # changed since the preview
+                raise FileError(f"line {row['line']} is no longer valid: nothing was written")
+            obj = form.save(commit=False)
+            if not user.is_national or not getattr(obj, "province_id", None):
+                obj.province = user.province
+            obj.save()
+            count += 1
+    return count
