@@ -8,6 +8,7 @@ from ftahub.agreements.api import router as agreements_router
 from ftahub.certificates.api import router as certificates_router
 from ftahub.codesk.api import router as codesk_router
 from ftahub.origin.api import router as origin_router
+from ftahub.registry.api import router as registry_router
 from ftahub.places.api import router as places_router
 from ftahub.tariffs.api import router as tariffs_router
 from ftahub.trace.api import log_router
@@ -63,3 +64,4 @@ api.add_router("/", certificates_router)
 api.add_router("/", codesk_router)
 api.add_router("/", trace_router)
 api.add_router("/", log_router)
+api.add_router("/", registry_router)

@@ -71,6 +71,9 @@ def load_demo(report=print) -> list[tuple[str, str]]:
     from ftahub.trace import demo as trace_demo
 
     trace_demo.load(enterprises[1], report)
+    from ftahub.registry import demo as registry_demo
+
+    registry_demo.load(provinces[DEMO_PROVINCE_CODE], User.objects.get(username="canbo-doingoai"), enterprises, report)
     report(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for username, role in accounts:
         report(f"  {username:<18} {role}")

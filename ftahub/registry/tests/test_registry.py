@@ -111,3 +111,21 @@ def test_the_overview_lists_expiring_mous_and_due_tasks(staff):
     page = staff.client.get("/registry/").content.decode()
     assert "Expiring MOU" in page and "Far MOU" not in page and "Send the delegation report" in page
     assert "Expiring MOU" not in staff.other_client.get("/registry/").content.decode()
+
+
+def test_the_read_api_and_the_reminder_command(staff, client_for, client, mailoutbox):
+    partner(staff.officer)
+    rows = staff.client.get("/api/v1/registry/partners").json()
+    assert rows[0]["name"] == "Siem Reap Province" and rows[0]["country"] == "KH"
+    assert staff.other_client.get("/api/v1/registry/partners").json() == []
+    assert client_for(staff.business).get("/api/v1/registry/partners").status_code == 403
+    assert client.get("/api/v1/registry/partners").status_code == 401
+    assert staff.client.get("/api/v1/registry/nothing").status_code == 404
+    from django.core.management import call_command
+
+    staff.officer.email = "officer@demo.invalid"
+    staff.officer.save()
+    FollowUp.objects.create(province=staff.officer.province, title="Report on the Laos visit", owner=staff.officer,
+                            due_on=datetime.date(2026, 12, 1))
+    call_command("registry", "remind", "--date", "2026-11-28")
+    assert len(mailoutbox) == 1 and "Report on the Laos visit" in mailoutbox[0].body
