@@ -8,8 +8,8 @@ from ftahub.agreements.api import router as agreements_router
 from ftahub.certificates.api import router as certificates_router
 from ftahub.codesk.api import router as codesk_router
 from ftahub.origin.api import router as origin_router
-from ftahub.registry.api import router as registry_router
 from ftahub.places.api import router as places_router
+from ftahub.registry.api import router as registry_router
 from ftahub.tariffs.api import router as tariffs_router
 from ftahub.trace.api import log_router
 from ftahub.trace.api import router as trace_router
