@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "ftahub.codesk",
     "ftahub.trace",
     "ftahub.registry",
+    "ftahub.events",
 ]
 
 MIDDLEWARE = [

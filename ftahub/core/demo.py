@@ -73,6 +73,9 @@ def load_demo(report=print) -> list[tuple[str, str]]:
     trace_demo.load(enterprises[1], report)
     from ftahub.registry import demo as registry_demo
 
+    from ftahub.events import demo as events_demo
+
+    events_demo.load(provinces[DEMO_PROVINCE_CODE], report)
     registry_demo.load(provinces[DEMO_PROVINCE_CODE], User.objects.get(username="canbo-doingoai"), enterprises, report)
     report(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for username, role in accounts:
