@@ -71,9 +71,8 @@ def load_demo(report=print) -> list[tuple[str, str]]:
     from ftahub.trace import demo as trace_demo
 
     trace_demo.load(enterprises[1], report)
-    from ftahub.registry import demo as registry_demo
-
     from ftahub.events import demo as events_demo
+    from ftahub.registry import demo as registry_demo
 
     events_demo.load(provinces[DEMO_PROVINCE_CODE], report)
     registry_demo.load(provinces[DEMO_PROVINCE_CODE], User.objects.get(username="canbo-doingoai"), enterprises, report)
