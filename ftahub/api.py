@@ -7,6 +7,7 @@ from ftahub import __version__
 from ftahub.agreements.api import router as agreements_router
 from ftahub.certificates.api import router as certificates_router
 from ftahub.codesk.api import router as codesk_router
+from ftahub.content.api import router as content_router
 from ftahub.origin.api import router as origin_router
 from ftahub.places.api import router as places_router
 from ftahub.registry.api import router as registry_router
@@ -65,3 +66,4 @@ api.add_router("/", codesk_router)
 api.add_router("/", trace_router)
 api.add_router("/", log_router)
 api.add_router("/", registry_router)
+api.add_router("/", content_router)

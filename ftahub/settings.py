@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "ftahub.trace",
     "ftahub.registry",
     "ftahub.events",
+    "ftahub.content",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ urlpatterns = [
     path("trace/", include("ftahub.trace.urls")),
     path("registry/", include("ftahub.registry.urls")),
     path("events/", include("ftahub.events.urls")),
+    path("news/", include("ftahub.content.urls")),
     path("log/", trace_views.log_page, name="transparency-log"),
     # GS1 Digital Link: the hub resolves the QR on a package to the lot's public trace page
     path("01/<str:gtin>/10/<str:lot>/", trace_views.lot_page, name="trace-lot"),

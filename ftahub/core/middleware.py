@@ -10,7 +10,7 @@ CSP = "; ".join(
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
-        "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
+        "frame-src 'self'",  # a content page with a video adds its player's host (ftahub.content.views)
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

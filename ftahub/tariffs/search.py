@@ -2,27 +2,18 @@
 the database's own full-text engine (SQLite FTS5 or PostgreSQL) behind one interface (docs/decisions/0003)."""
 
 import re
-import unicodedata
 
 from django.db import connection
 
+from ftahub.core import fulltext
+from ftahub.core.fulltext import fold, words_of
+
 from .models import HSCode
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip diacritics: 'Vải thiều' → 'vai thieu' (đ → d as well)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
 
 
 def search_text(code: str, description_en: str, description_vi: str) -> str:
     words = re.sub(r"[^\w]+", " ", fold(f"{description_vi} {description_en}"))
     return f"{code} {words}".strip()
-
-
-def words_of(query: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", fold(query)) if len(w) > 1 or w.isdigit()][:10]
 
 
 COLUMNS = ("id", "code", "level", "description_en", "description_vi")
@@ -43,18 +34,7 @@ def _index_query(words: list[str], limit: int, columns: str) -> tuple[str, list]
 
 def ranked_ids(query: str, limit: int) -> list[int]:
     """Ids of HS lines matching every word (as a prefix), best first: the raw full-text index, nothing else."""
-    words = words_of(query)
-    if not words:
-        return []
-    if connection.vendor == "sqlite":
-        sql = ("SELECT rowid FROM tariffs_hs_fts WHERE tariffs_hs_fts MATCH %s ORDER BY bm25(tariffs_hs_fts) "
-               "LIMIT %s")
-        params = [" ".join(f'"{w}"*' for w in words), limit]
-    else:
-        sql, params = _index_query(words, limit, "h.id")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+    return fulltext.ranked_ids("tariffs_hscode", query, limit, fts="tariffs_hs_fts")
 
 
 def _ranked_lines(query: str, limit: int) -> list[HSCode]:
