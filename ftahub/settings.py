@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "ftahub.registry",
     "ftahub.events",
     "ftahub.content",
+    "ftahub.stats",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,62 @@
+"""The statistics engine of this deployment (DuckDB over ``VAR_DIR/stats``), the province map for restatement, and
+the figures the pages, the API and the reports share."""
+
+import threading
+from functools import lru_cache
+
+from django.conf import settings
+
+from ftahub.places.models import Province
+
+from . import indicators
+from .engine import Engine
+
+_lock = threading.Lock()
+_engines: dict[str, Engine] = {}
+
+
+def folder():
+    return settings.VAR_DIR / "stats"
+
+
+def province_map() -> dict[int, int]:
+    return {p.code: p.successor.code for p in Province.objects.filter(era="1976").select_related("successor")
+            if p.successor_id}
+
+
+def get_engine() -> Engine:
+    key = str(folder())
+    with _lock:
+        if key not in _engines:
+            _engines[key] = Engine(folder(), province_map())
+        return _engines[key]
+
+
+def refresh() -> None:
+    with _lock:
+        engine = _engines.get(str(folder()))
+    if engine is not None:
+        engine.refresh()
+
+
+@lru_cache(maxsize=4)
+def province_names(era: str) -> dict[int, str]:
+    return dict(Province.objects.filter(era=era).values_list("code", "name"))
+
+
+def trade_series(province: int, direction: str, restate: bool, partner: str | None = None,
+                 product_prefix: str | None = None) -> dict[int, float]:
+    """Yearly totals of a province's (0: the country's) trade. Rows that are totals of all partners and goods and
+    rows by partner/product are never added together: a province's series sums its detailed rows."""
+    e = get_engine()
+    era = "2025" if restate else "1976"
+    filters = {"province": province, "direction": direction, "era": era if province else None,
+               "partner": partner, "product_prefix": product_prefix}
+    if province == 0 and not partner and not product_prefix:
+        filters.update(product_label="", sector="")  # the national total rows
+    rows = e.totals_by("trade", ["year"], "value_usd", filters, restate=restate)
+    return {int(y): v for y, v in rows}
+
+
+def yoy(series: dict[int, float]) -> dict[int, float | None]:
+    return {y: indicators.growth(v, series.get(y - 1)) for y, v in sorted(series.items())}
