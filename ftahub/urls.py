@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from ftahub.api import api
 from ftahub.certificates import views as certificate_views
 from ftahub.core import views as core_views
+from ftahub.stats import views as stats_views
 from ftahub.trace import views as trace_views
 
 urlpatterns = [
@@ -25,6 +26,8 @@ urlpatterns = [
     path("registry/", include("ftahub.registry.urls")),
     path("events/", include("ftahub.events.urls")),
     path("news/", include("ftahub.content.urls")),
+    path("stats/", include("ftahub.stats.urls")),
+    path("assets/plotly.min.js", stats_views.plotly_js, name="plotly-js"),
     path("log/", trace_views.log_page, name="transparency-log"),
     # GS1 Digital Link: the hub resolves the QR on a package to the lot's public trace page
     path("01/<str:gtin>/10/<str:lot>/", trace_views.lot_page, name="trace-lot"),
