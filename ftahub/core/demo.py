@@ -75,6 +75,9 @@ def load_demo(report=print) -> list[tuple[str, str]]:
     from ftahub.registry import demo as registry_demo
 
     events_demo.load(provinces[DEMO_PROVINCE_CODE], report)
+    from ftahub.stats import demo as stats_demo
+
+    stats_demo.load(report)
     from ftahub.content import demo as content_demo
 
     content_demo.load(provinces[DEMO_PROVINCE_CODE], report)

@@ -49,6 +49,10 @@ def _bn(v):
     return None if v is None else round(v / 1e9, 3)
 
 
+def _mn(v):
+    return None if v is None else round(v / 1e6, 3)
+
+
 def _pct(v):
     return None if v is None else round(v, 2)
 
@@ -142,9 +146,9 @@ def province_trade(province: int, restate: bool) -> Figure:
     exports, imports = trade_series(province, "export", restate), trade_series(province, "import", restate)
     years = sorted(set(exports) | set(imports))
     growth = yoy(exports)
-    rows = [[y, _bn(exports.get(y)), _bn(imports.get(y)), _pct(growth.get(y))] for y in years]
+    rows = [[y, _mn(exports.get(y)), _mn(imports.get(y)), _pct(growth.get(y))] for y in years]
     name = province_names("2025" if restate else "1976").get(province, str(province))
-    fig = Figure("province-trade", f"{name}: exports and imports (US$ billion)",
+    fig = Figure("province-trade", f"{name}: exports and imports (US$ million)",
                  ["year", "exports", "imports", "export growth %"], rows, DEMO, demo=True)
     rate, first, last = indicators.cagr_of_series(exports)
     if rate is not None:
@@ -160,8 +164,8 @@ def province_partners(province: int, restate: bool, year: int, n: int = 10) -> F
     values = {p: v for p, v in rows if p}
     share = indicators.shares(values)
     names = dict(Country.objects.filter(iso2__in=list(values)).values_list("iso2", "name_en"))
-    table = [[names.get(p, p), _bn(v), _pct(share[p])] for p, v in list(values.items())[:n]]
-    fig = Figure("province-partners", f"Top export markets, {year} (US$ billion)", ["partner", "exports", "share %"],
+    table = [[names.get(p, p), _mn(v), _pct(share[p])] for p, v in list(values.items())[:n]]
+    fig = Figure("province-partners", f"Top export markets, {year} (US$ million)", ["partner", "exports", "share %"],
                  table, DEMO, demo=True)
     concentration = indicators.hhi(values.values())
     if concentration is not None:
@@ -178,9 +182,9 @@ def province_products(province: int, restate: bool, year: int, n: int = 10) -> F
                             "AND direction = 'export' AND year = ? AND demo GROUP BY 1", [year]))
     region_total = sum(v for _, v in e.totals_by("trade", ["direction"], "value_usd", filters, restate=restate))
     world_total = sum(national.values())
-    table = [[p, _bn(v), None if (r := indicators.rca(v, region_total, national.get(p, 0), world_total)) is None
+    table = [[p, _mn(v), None if (r := indicators.rca(v, region_total, national.get(p, 0), world_total)) is None
               else round(r, 2)] for p, v in rows]
-    fig = Figure("province-products", f"Top exported HS codes, {year} (US$ billion)",
+    fig = Figure("province-products", f"Top exported HS codes, {year} (US$ million)",
                  ["HS code", "exports", "RCA vs all provinces"], table, DEMO, demo=True)
     fig.notes.append("RCA above 1: the province exports relatively more of this product than the provinces together.")
     fig.chart = _bar([r[0] for r in table], {"exports": [r[1] for r in table]}, horizontal=True)
@@ -192,7 +196,7 @@ def province_sectors(province: int, restate: bool, year: int) -> Figure:
     filters = {"province": province, "direction": "export", "year": year, "era": "2025" if restate else "1976"}
     values = {s: v for s, v in e.totals_by("trade", ["sector"], "value_usd", filters, restate=restate) if s}
     share = indicators.shares(values)
-    table = [[{"fdi": "foreign-invested", "domestic": "domestic"}.get(k, k), _bn(v), _pct(share[k])]
+    table = [[{"fdi": "foreign-invested", "domestic": "domestic"}.get(k, k), _mn(v), _pct(share[k])]
              for k, v in sorted(values.items())]
     fig = Figure("province-sectors", f"Exports by foreign-invested and domestic firms, {year}",
                  ["sector", "exports", "share %"], table, DEMO, demo=True)
@@ -243,9 +247,9 @@ def province_ranking(year: int, restate: bool, direction: str = "export", n: int
     names = province_names("2025" if restate else "1976")
     values = {names.get(p, str(p)): v for p, v in rows}
     total = sum(values.values())
-    table = [[position, name, _bn(v), _pct(v / total * 100 if total else None)]
+    table = [[position, name, _mn(v), _pct(v / total * 100 if total else None)]
              for position, name, v in indicators.rank(values)[:n]]
-    fig = Figure("province-ranking", f"Provinces by {direction}s, {year} (US$ billion)",
+    fig = Figure("province-ranking", f"Provinces by {direction}s, {year} (US$ million)",
                  ["rank", "province", f"{direction}s", "share %"], table, DEMO, demo=True)
     concentration = indicators.hhi(values.values())
     if concentration is not None:
