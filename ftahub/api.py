@@ -11,6 +11,7 @@ from ftahub.content.api import router as content_router
 from ftahub.origin.api import router as origin_router
 from ftahub.places.api import router as places_router
 from ftahub.registry.api import router as registry_router
+from ftahub.stats.api import router as stats_router
 from ftahub.tariffs.api import router as tariffs_router
 from ftahub.trace.api import log_router
 from ftahub.trace.api import router as trace_router
@@ -67,3 +68,4 @@ api.add_router("/", trace_router)
 api.add_router("/", log_router)
 api.add_router("/", registry_router)
 api.add_router("/", content_router)
+api.add_router("/", stats_router)

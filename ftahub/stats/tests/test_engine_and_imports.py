@@ -1,0 +1,90 @@
+"""The analytics layer on small fixtures: restatement on the 2025 provinces, imports that check every row, the real
+GSO files, and the pages, reports and API built on the same queries."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from ftahub.stats import importers, service
+from ftahub.stats.importers import ImportError_
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "province,era,partner,hs,direction,year,month,value_usd,quantity,unit,sector\n"
+
+
+def customs(text: str, dataset="fixture", **kw):
+    report = importers.customs("fixture.csv", (HEADER + text).encode(), service.folder(), dataset, **kw)
+    service.refresh()
+    return report
+
+
+def test_2023_bac_giang_and_bac_ninh_add_up_to_todays_bac_ninh():
+    # GSO codes before July 2025: Bắc Giang 24, Bắc Ninh 27; since then both are Bắc Ninh (24)
+    customs("24,1976,JP,081090,export,2023,0,300,,,domestic\n27,1976,US,851712,export,2023,0,700,,,fdi\n"
+            "25,1976,JP,081090,export,2023,0,50,,,domestic\n")
+    assert service.trade_series(24, "export", restate=False) == {2023: 300.0}
+    assert service.trade_series(27, "export", restate=False) == {2023: 700.0}
+    assert service.trade_series(24, "export", restate=True) == {2023: 1000.0}
+    assert service.trade_series(27, "export", restate=True) == {}  # no unit 27 since July 2025
+
+
+def test_a_bad_row_stops_the_import_unless_only_good_rows_are_kept():
+    text = ("24,1976,JP,081090,export,2023,0,300,,,\n24,1976,XX,0810,export,2023,0,1,,,\n"
+            "99,1976,JP,08109,sideways,2023,13,-5,,,other\n")
+    with pytest.raises(ImportError_) as caught:
+        customs(text)
+    assert [e.split(":")[0] for e in caught.value.errors] == ["line 3", "line 4"]
+    assert "partner 'XX'" in caught.value.errors[0]
+    assert all(word in caught.value.errors[1] for word in ("no province 99", "HS code", "direction", "month",
+                                                            "value_usd", "sector"))
+    assert service.trade_series(24, "export", False) == {}
+    report = customs(text, only_good=True)
+    assert report.rows == 1 and service.trade_series(24, "export", False) == {2023: 300.0}
+    customs("24,1976,JP,081090,export,2023,0,400,,,\n")  # importing the dataset again replaces it
+    assert service.trade_series(24, "export", False) == {2023: 400.0}
+
+
+def test_un_comtrade_bulk_csv():
+    text = ("freqCode,refYear,refMonth,reporterISO,flowCode,partnerISO,cmdCode,qty,qtyUnitAbbr,primaryValue\n"
+            "A,2023,52,VNM,X,JPN,081090,10,kg,1000\nA,2023,52,VNM,M,W00,TOTAL,,,5000\n"
+            "A,2023,52,THA,X,JPN,081090,1,kg,99\nA,2023,52,VNM,RX,JPN,081090,1,kg,99\n")
+    report = importers.comtrade("c.csv", text.encode(), service.folder(), "comtrade")
+    service.refresh()
+    assert report.rows == 2
+    rows = service.get_engine().query("SELECT partner, product, direction, value_usd FROM trade_raw ORDER BY 3")
+    assert rows == [("JP", "081090", "export", 1000.0), ("", "", "import", 5000.0)]
+
+
+def test_the_real_gso_files_load(settings):
+    data = settings.FTAHUB_DATA_DIR / "vn-gso-monthly"
+    importers.gso_exports(data / "xk.csv", service.folder())
+    importers.gso_fdi(data / "fdi.csv", service.folder())
+    service.refresh()
+    exports = service.trade_series(0, "export", False)
+    assert 2016 in exports and 2024 in exports and 2025 not in exports
+    assert 400e9 < exports[2024] < 410e9  # Viet Nam's 2024 exports: US$405.5 billion in the GSO December report
+    e = service.get_engine()
+    (total,), = e.query("SELECT sum(registered_usd) FROM fdi_raw WHERE province = 0 AND investor = '' AND year = 2024")
+    by_province = e.query("SELECT count(*) FROM fdi_raw WHERE province <> 0 AND year = 2024")[0][0]
+    assert total > 0 and by_province >= 10
+
+
+def test_pages_reports_and_api_use_the_same_figures(client):
+    customs("24,1976,JP,081090,export,2023,0,3000000,,,domestic\n27,1976,US,851712,export,2023,0,7000000,,,fdi\n"
+            "24,1976,JP,081090,export,2022,0,2000000,,,domestic\n")
+    page = client.get("/stats/", {"arrangement": "2025", "province": 24, "year": 2023})
+    assert page.status_code == 200 and "unsafe-inline" in page["Content-Security-Policy"]
+    text = page.content.decode()
+    assert "figure-province-trade" in text and "DEMO" in text
+    book = load_workbook(io.BytesIO(client.get("/stats/report/", {"arrangement": "2025", "province": 24,
+                                                                  "year": 2023, "format": "xlsx"}).content))
+    sheet = book["province-trade"]
+    values = [row for row in sheet.iter_rows(values_only=True) if row and row[0] == 2023]
+    assert values[0][1] == 10.0  # US$ million: 3 + 7 restated on today's Bắc Ninh
+    assert client.get("/stats/report/", {"format": "pdf"}).content.startswith(b"%PDF")
+    api = client.get("/api/v1/stats/trade", {"province": 24, "arrangement": "2025", "direction": "export"}).json()
+    assert api["series"] == [{"year": 2022, "value_usd": 2000000.0, "growth": None},
+                             {"year": 2023, "value_usd": 10000000.0, "growth": 400.0}]
+    assert api["cagr"] == pytest.approx(400.0)
