@@ -77,20 +77,26 @@ class Engine:
         self.refresh()
 
     def refresh(self) -> None:
-        for kind, schema in SCHEMAS.items():
-            files = sorted((self.folder / kind).glob("*.parquet"))
-            if files:
-                listing = ", ".join(f"'{f}'" for f in files)
-                source = f"SELECT * FROM read_parquet([{listing}], union_by_name = true)"
-            else:
-                source = _empty_select(schema)
-            # restated: units of 1976 mapped to their 2025 successor; rows already on 2025 units kept
-            self.con.execute(f"CREATE OR REPLACE VIEW {kind}_raw AS {source}")
-            self.con.execute(
-                f"CREATE OR REPLACE VIEW {kind}_2025 AS SELECT * REPLACE ("
-                f"CASE WHEN r.era = '1976' AND r.province <> 0 THEN coalesce(m.new, r.province) ELSE r.province END "
-                f"AS province, '2025' AS era) FROM {kind}_raw r LEFT JOIN province_map m ON r.era = '1976' "
-                f"AND m.old = r.province")
+        """(Re)load the datasets into DuckDB's own columnar tables, each row given its 2025 province once, ordered
+        by that province and year so that DuckDB's zone maps skip most of the table for a province's query."""
+        with self.lock:
+            for kind, schema in SCHEMAS.items():
+                files = sorted((self.folder / kind).glob("*.parquet"))
+                if files:
+                    listing = ", ".join(f"'{f}'" for f in files)
+                    source = f"SELECT * FROM read_parquet([{listing}], union_by_name = true)"
+                else:
+                    source = _empty_select(schema)
+                self.con.execute(
+                    f"CREATE OR REPLACE TABLE {kind}_facts AS SELECT r.*, CASE WHEN r.era = '1976' AND r.province <> 0 "
+                    f"THEN coalesce(m.new, r.province) ELSE r.province END AS province_2025 FROM ({source}) r "
+                    f"LEFT JOIN province_map m ON r.era = '1976' AND m.old = r.province "
+                    f"ORDER BY province_2025, year")
+                columns = ", ".join(schema)
+                self.con.execute(f"CREATE OR REPLACE VIEW {kind}_raw AS SELECT {columns} FROM {kind}_facts")
+                # restated: units of 1976 counted in their 2025 successor; rows already on 2025 units kept
+                self.con.execute(f"CREATE OR REPLACE VIEW {kind}_2025 AS SELECT * EXCLUDE (province_2025) REPLACE "
+                                 f"(province_2025 AS province, '2025' AS era) FROM {kind}_facts")
 
     def query(self, sql: str, params: list | None = None) -> list[tuple]:
         with self.lock:
