@@ -53,7 +53,14 @@ class Application(models.Model):
     decision_comment = models.TextField(_("officer's comment"), blank=True)
     handoff_version = models.PositiveSmallIntegerField(_("hand-off format version"), null=True, blank=True)
     handoff_sha256 = models.CharField(_("hand-off file SHA-256"), max_length=64, blank=True)
-    handoff_package = models.JSONField(_("hand-off package"), null=True, blank=True, editable=False)
+    # the hand-off file's exact text (a JSONField would not keep the bytes: PostgreSQL's jsonb reorders keys)
+    handoff_json = models.TextField(_("hand-off file"), blank=True, editable=False)
+
+    @property
+    def handoff_package(self) -> dict | None:
+        import json
+
+        return json.loads(self.handoff_json) if self.handoff_json else None
     ecosys_number = models.CharField(_("C/O number in eCoSys"), max_length=60, blank=True)
     ecosys_date = models.DateField(_("date of issue in eCoSys"), null=True, blank=True)
     issuing_body = models.CharField(_("issuing organisation"), max_length=200, blank=True)

@@ -102,10 +102,10 @@ def approve(app: Application, officer, comment: str = "") -> dict:
         _decide(app, officer, S.APPROVED, comment, needs_comment=False, save=False)
         package = handoff.build(app, findings, officer, timezone.now())
         app.handoff_version = handoff.VERSION
+        app.handoff_json = handoff.to_json(package).decode()
         app.handoff_sha256 = handoff.digest(package)
-        app.handoff_package = package
         app.save(update_fields=["status", "reviewer", "decision_comment", "handoff_version", "handoff_sha256",
-                                "handoff_package"])
+                                "handoff_json"])
         adapter().hand_off(package)
     return package
 
