@@ -227,6 +227,23 @@ def customs(name: str, data: bytes, folder: Path, dataset: str, only_good: bool 
     return report
 
 
+def check(layout: str, name: str, data: bytes) -> tuple[int, list[str], list[dict]]:
+    """Check a file without writing anything: its row count, every problem, and its first rows for a preview."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            if layout == "customs":
+                report = customs(name, data, Path(scratch), "check", only_good=True)
+            else:
+                report = comtrade(name, data, Path(scratch), "check", only_good=True)
+            errors = report.errors
+        except ImportError_ as exc:
+            return 0, exc.errors, []
+    rows = _table(name, data)
+    return len(rows), errors, rows[:15]
+
+
 def comtrade(name: str, data: bytes, folder: Path, dataset: str, only_good: bool = False) -> Report:
     """UN Comtrade bulk CSV (Comtrade+ layout: refYear, refMonth, freqCode, reporterISO, flowCode, partnerISO,
     cmdCode, qty, qtyUnitAbbr, primaryValue). Viet Nam's rows only; X → export, M → import; partner W00 (world) and

@@ -121,3 +121,114 @@ def report(request):
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+# -- imports by the province's statisticians ------------------------------------------------------------------------
+
+def _importer(request):
+    from django.core.exceptions import PermissionDenied
+
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if request.user.role not in ("statistician", "administrator") and not request.user.is_superuser:
+        raise PermissionDenied
+    return None
+
+
+def import_page(request):
+    """Upload a customs or UN Comtrade file; every row is checked and previewed before anything is written."""
+    import secrets
+
+    from django.conf import settings
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from . import importers
+    from .models import ImportJob
+
+    if (denied := _importer(request)) is not None:
+        return denied
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        layout, dataset = request.POST.get("layout"), (request.POST.get("dataset") or "").strip().lower()
+        if not upload or layout not in ("customs", "comtrade") or not dataset.replace("-", "").isalnum() \
+                or dataset in ("demo", "gso-fdi", "gso-exports", "gso-imports"):
+            messages.error(request, "Choose a file, its layout and a dataset name (letters, digits, hyphens; not a "
+                                    "name the hub uses).")
+        elif upload.size > 200 * 1024 * 1024:
+            messages.error(request, "The file is larger than 200 MB: import it with 'ftahub stats import'.")
+        else:
+            data = upload.read()
+            rows, errors, preview = importers.check(layout, upload.name, data)
+            token = secrets.token_hex(16)
+            folder = settings.VAR_DIR / "imports"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / token).write_bytes(data)
+            job = ImportJob.objects.create(user=request.user, layout=layout, dataset=dataset, file_name=upload.name,
+                                           stored=token, rows=rows, errors=errors[:500], preview=preview)
+            return redirect("stats-import-job", job.pk)
+    jobs = ImportJob.objects.filter(user=request.user)[:20]
+    return render(request, "stats/import.html", {"jobs": jobs})
+
+
+def _run(job_id: int) -> None:
+    """The import itself, in a background thread: progress is saved as rows are checked."""
+    from django.conf import settings
+    from django.db import close_old_connections
+
+    from . import importers, service
+    from .models import ImportJob
+
+    close_old_connections()
+    job = ImportJob.objects.get(pk=job_id)
+    path = settings.VAR_DIR / "imports" / job.stored
+    try:
+        data = path.read_bytes()
+
+        def progress(done, total):
+            ImportJob.objects.filter(pk=job_id).update(done=done)
+
+        if job.layout == "customs":
+            report = importers.customs(job.file_name, data, service.folder(), job.dataset, job.only_good, progress)
+        else:
+            report = importers.comtrade(job.file_name, data, service.folder(), job.dataset, job.only_good)
+        service.refresh()
+        ImportJob.objects.filter(pk=job_id).update(status="done", done=job.rows,
+                                                   message=f"{report.rows} rows imported into {job.dataset}.")
+    except importers.ImportError_ as exc:
+        ImportJob.objects.filter(pk=job_id).update(status="failed", message="; ".join(exc.errors[:5]))
+    except Exception as exc:  # noqa: BLE001 - the job reports any failure instead of dying silently
+        ImportJob.objects.filter(pk=job_id).update(status="failed", message=f"{type(exc).__name__}: {exc}")
+    finally:
+        path.unlink(missing_ok=True)
+        close_old_connections()
+
+
+def import_job(request, pk: int):
+    import threading
+
+    from django.shortcuts import get_object_or_404, redirect
+
+    from .models import ImportJob
+
+    if (denied := _importer(request)) is not None:
+        return denied
+    job = get_object_or_404(ImportJob, pk=pk, user=request.user)
+    if request.method == "POST" and job.status == ImportJob.Status.CHECKED:
+        only_good = request.POST.get("only_good") == "1"
+        if job.errors and not only_good:
+            job.message = "Some rows have errors: nothing was written. Tick 'only the good rows' to import the rest."
+            job.save(update_fields=["message"])
+        else:
+            ImportJob.objects.filter(pk=pk).update(status="running", only_good=only_good)
+            from django.conf import settings
+
+            if getattr(settings, "FTAHUB_IMPORTS_INLINE", False):  # tests: no thread
+                _run(pk)
+            else:
+                threading.Thread(target=_run, args=(pk,), daemon=True).start()
+        return redirect("stats-import-job", pk)
+    template = "stats/_progress.html" if request.headers.get("HX-Request") else "stats/import_job.html"
+    return render(request, template, {"job": job})

@@ -88,3 +88,26 @@ def test_pages_reports_and_api_use_the_same_figures(client):
     assert api["series"] == [{"year": 2022, "value_usd": 2000000.0, "growth": None},
                              {"year": 2023, "value_usd": 10000000.0, "growth": 400.0}]
     assert api["cagr"] == pytest.approx(400.0)
+
+
+def test_statisticians_import_with_a_check_and_a_choice(make, client_for, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ftahub.stats.models import ImportJob
+
+    settings.FTAHUB_IMPORTS_INLINE = True
+    statistician = client_for(make.user("statistician", 24))
+    text = HEADER + "24,1976,JP,081090,export,2023,0,300,,,\n24,1976,JP,0810,export,2023,0,oops,,,\n"
+    response = statistician.post("/stats/import/", {"layout": "customs", "dataset": "customs-2023",
+                                                    "file": SimpleUploadedFile("c.csv", text.encode())})
+    job = ImportJob.objects.get()
+    assert response["Location"] == f"/stats/import/{job.pk}/" and job.rows == 2
+    page = statistician.get(f"/stats/import/{job.pk}/").content.decode()
+    assert "line 3: value_usd" in page
+    statistician.post(f"/stats/import/{job.pk}/", {})
+    assert service.trade_series(24, "export", False) == {}  # a bad row: nothing written without the choice
+    statistician.post(f"/stats/import/{job.pk}/", {"only_good": "1"})
+    job.refresh_from_db()
+    assert job.status == "done" and service.trade_series(24, "export", False) == {2023: 300.0}
+    assert client_for(make.user("business", enterprise=make.enterprise(24))).get("/stats/import/").status_code == 403
+    assert client_for(make.user("statistician", 1)).get(f"/stats/import/{job.pk}/").status_code == 404
