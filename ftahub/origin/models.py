@@ -71,7 +71,7 @@ class OriginAssessment(models.Model):
         return f"{self.title} ({self.product_hs})"
 
     def qualifying_agreements(self) -> list[str]:
-        return [r["agreement"] for r in self.results if r.get("result", {}).get("qualifies")]
+        return [r["agreement"] for r in self.results if (r.get("result") or {}).get("qualifies")]
 
 
 class SupplierDeclaration(models.Model):
