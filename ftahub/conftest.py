@@ -64,7 +64,9 @@ def client_for():
 
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
-    """Uploads go to a temporary folder, never the demo's var/media."""
+    """Uploads go to a temporary folder, never the demo's var/media. Rate limits are off (their own test turns them
+    on): the test client comes from one address."""
+    settings.FTAHUB_RATE_LIMITS = False
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.VAR_DIR = tmp_path / "var"  # signing keys and other private files
 

@@ -53,6 +53,7 @@ class RunningHub:
             "FTAHUB_DEBUG": "0",
             "FTAHUB_HTTPS": "0",
             "FTAHUB_DEMO": "1",
+            "FTAHUB_RATE_LIMITS": "0",  # every browser test signs in from 127.0.0.1
             "SECRET_KEY": "browser-test-secret-key-not-used-anywhere-else-0123456789",
         }
         for command in (["migrate", "--no-input", "-v", "0"], ["load-reference"], ["load-demo"],

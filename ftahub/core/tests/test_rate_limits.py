@@ -1,0 +1,35 @@
+"""Sign-in, C/O verification and EPCIS capture are rate-limited per client address: 429 with Retry-After."""
+
+import pytest
+from django.core.cache import cache
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def limits_on(settings):
+    settings.FTAHUB_RATE_LIMITS = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_sign_in_attempts_are_limited(client, make):
+    make.user("business", enterprise=make.enterprise(24), username="target")
+    codes = [client.post("/accounts/login/", {"username": "target", "password": f"guess {i}"}).status_code
+             for i in range(12)]
+    assert codes[:10] == [200] * 10 and codes[10:] == [429, 429]
+    response = client.post("/accounts/login/", {"username": "target", "password": "correct horse battery"})
+    assert response.status_code == 429 and int(response["Retry-After"]) >= 1
+    other = client.__class__(REMOTE_ADDR="10.0.0.2")
+    assert other.post("/accounts/login/", {"username": "target", "password": "correct horse battery"}).status_code \
+        == 302
+
+
+def test_verification_and_capture_are_limited(client):
+    codes = [client.post("/api/v1/certificates/verify", {"co_number": "NONE"}, content_type="application/json")
+             .status_code for _ in range(61)]
+    assert codes[-1] == 429 and set(codes[:60]) == {404}
+    capture = [client.post("/api/v1/epcis/capture", "{}", content_type="application/json").status_code
+               for _ in range(121)]
+    assert capture[-1] == 429 and set(capture[:120]) == {401}
