@@ -1,0 +1,77 @@
+"""``ftahub restore FILE.tar.gz [--force]``: read a backup made by ``ftahub backup`` into an empty database (or, with
+--force, a database emptied first), put back uploads, statistics and the key set, then check every file against the
+manifest and the transparency log against its latest signed checkpoint."""
+
+import hashlib
+import json
+import tarfile
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from .backup import folders
+
+
+class Command(BaseCommand):
+    help = "Restore a backup made by 'ftahub backup'."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--force", action="store_true", help="empty the database first")
+
+    def handle(self, *args, file, force=False, **options):
+        from ftahub.accounts.models import User
+
+        try:
+            tar = tarfile.open(file, "r:gz")
+        except (OSError, tarfile.TarError) as exc:
+            raise CommandError(f"cannot read {file}: {exc}") from None
+        with tar:
+            members = {m.name: m for m in tar.getmembers() if m.isfile()}
+            if "MANIFEST.json" not in members or "database.json" not in members:
+                raise CommandError("not an FTA Hub backup (no MANIFEST.json or database.json)")
+            manifest = json.loads(tar.extractfile(members["MANIFEST.json"]).read())
+            contents = {}
+            for name, digest in manifest["files"].items():
+                if ".." in Path(name).parts or name.startswith("/"):
+                    raise CommandError(f"refusing the path {name!r}")
+                data = tar.extractfile(members[name]).read() if name in members else None
+                if data is None or hashlib.sha256(data).hexdigest() != digest:
+                    raise CommandError(f"{name} is missing or does not match the manifest: nothing was restored")
+                contents[name] = data
+        from ftahub.accounts.models import Enterprise
+        from ftahub.transparency.models import LogEntry
+
+        if (User.objects.exists() or Enterprise.objects.exists() or LogEntry.objects.exists()) and not force:
+            raise CommandError("the database is not empty: restore into a new database, or use --force")
+        with tempfile.TemporaryDirectory() as scratch:
+            fixture = Path(scratch) / "database.json"
+            fixture.write_bytes(contents.pop("database.json"))
+            with transaction.atomic():
+                if force:
+                    call_command("flush", "--no-input", verbosity=0)
+                call_command("loaddata", str(fixture), verbosity=0)
+        targets = {"keys": settings.VAR_DIR / "keys", **folders()}
+        for name, data in contents.items():
+            prefix, _, rest = name.partition("/")
+            path = targets[prefix] / rest
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        self.stdout.write(f"restored {len(manifest['files'])} files from {file}")
+        self._check_log()
+
+    def _check_log(self):
+        from ftahub.transparency import ledger
+        from ftahub.transparency.models import LogCheckpoint
+
+        latest = LogCheckpoint.objects.order_by("-size").first()
+        if latest is None:
+            return
+        root = ledger.tree(latest.size).root(latest.size)
+        if root.hex() != latest.root:
+            raise CommandError(f"the restored log does not match its checkpoint at size {latest.size}")
+        self.stdout.write(f"log: {ledger.size()} entries, consistent with the checkpoint at size {latest.size}")
