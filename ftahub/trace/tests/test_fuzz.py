@@ -16,7 +16,6 @@ from ftahub.trace import epcis
 from ftahub.trace.epcis import EpcisError
 
 
-
 def schema():
     from pathlib import Path
 
