@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from ftahub import __version__
 from ftahub.agreements.api import router as agreements_router
@@ -23,6 +24,25 @@ api = NinjaAPI(
     "traceability, the foreign-affairs registry and statistics. Errors are JSON: {\"code\", \"message\"}.",
     urls_namespace="api-v1",
 )
+
+
+@api.exception_handler(ValidationError)
+def invalid_request(request, exc):
+    """Bad parameters or body: the hub's error shape, with where each problem is."""
+    problems = [f"{'.'.join(str(p) for p in e.get('loc', []))}: {e.get('msg')}" for e in exc.errors]
+    return api.create_response(request, {"code": "invalid_request", "message": "; ".join(problems)[:1000],
+                                         "detail": exc.errors}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    return api.create_response(request, {"code": "unauthenticated", "message": "Sign in, or send a valid token."},
+                               status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    return api.create_response(request, {"code": "http_error", "message": str(exc)}, status=exc.status_code)
 
 
 class ApiIndex(Schema):

@@ -48,7 +48,7 @@ def _visible_events(request):
     return Event.objects.visible_to(request.user)
 
 
-@router.post("/epcis/capture", auth=[TokenAuth(), django_auth], response={201: dict, 400: dict, 403: Error, 413: Error},
+@router.post("/epcis/capture", auth=[TokenAuth(), django_auth], response={201: dict, 400: dict, 403: Error, 413: Error, 422: Error},
              summary="Capture an EPCIS 2.0 document (JSON/JSON-LD); all events or none")
 def capture(request):
     if len(request.body) > 10 * 1024 * 1024:

@@ -10,12 +10,11 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from http.client import HTTPConnection
 
 import pytest
 
-from ftahub.core.tests.browser import free_port
+from ftahub.core.tests.hub import Hub
 
 pytestmark = pytest.mark.slow
 
@@ -81,31 +80,10 @@ def document(batch: int) -> bytes:
 
 
 def test_killed_server_and_issuer_lose_nothing_acknowledged(tmp_path):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'hub.sqlite3'}", "FTAHUB_VAR_DIR": str(tmp_path / "var"),
-           "FTAHUB_DEBUG": "0", "FTAHUB_HTTPS": "0", "FTAHUB_RATE_LIMITS": "0",
-           "SECRET_KEY": "crash-test-secret-key-not-used-anywhere-else-0123456789"}
-
-    def ftahub(*args):
-        return subprocess.run([sys.executable, "-m", "ftahub", *args], env=env, capture_output=True, text=True,
-                              timeout=300, check=True).stdout
-
-    ftahub("migrate", "--no-input", "-v", "0")
-    ftahub("load-reference")
-    token = ftahub("shell", "-c", SETUP).strip().splitlines()[-1]
-    port = free_port()
-
-    def serve():
-        process = subprocess.Popen([sys.executable, "-m", "ftahub", "serve", "--port", str(port)], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                return process
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("the hub did not start")
-
-    server = serve()
+    hub = Hub(tmp_path)
+    env, port = hub.env, hub.port
+    token = hub.shell(SETUP)
+    hub.start()
     acknowledged, stop = [], threading.Event()
 
     def stream():
@@ -133,20 +111,19 @@ def test_killed_server_and_issuer_lose_nothing_acknowledged(tmp_path):
         line = issuer.stdout.readline()
         if line.startswith("CRASH-"):
             issued.append(line.strip())
-    os.kill(server.pid, signal.SIGKILL)
+    os.kill(hub.process.pid, signal.SIGKILL)
     os.kill(issuer.pid, signal.SIGKILL)
     issuer.wait()
-    server.wait()
+    hub.process.wait()
     stop.set()
     writer.join()
     assert len(acknowledged) >= 20 and len(issued) >= 5, (len(acknowledged), len(issued))
 
-    server = serve()  # the hub restarts on the same files
+    hub.start()  # the hub restarts on the same files
     try:
-        state = json.loads(ftahub("shell", "-c", CHECK).strip().splitlines()[-1])
+        state = json.loads(hub.shell(CHECK))
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        hub.stop()
     assert set(acknowledged) <= set(state["events"])
     assert set(issued) <= set(state["certs"])
     assert state["events"] == state["logged_events"] and state["certs"] == state["logged_certs"]
