@@ -7,8 +7,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def limits_on(settings):
+def limits_on(settings, monkeypatch):
     settings.FTAHUB_RATE_LIMITS = True
+    monkeypatch.setattr("ftahub.core.ratelimit.time.time", lambda: 1_800_000_030.0)  # one window, mid-minute
     cache.clear()
     yield
     cache.clear()
