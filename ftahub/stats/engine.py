@@ -80,6 +80,7 @@ class Engine:
         """(Re)load the datasets into DuckDB's own columnar tables, each row given its 2025 province once, ordered
         by that province and year so that DuckDB's zone maps skip most of the table for a province's query."""
         with self.lock:
+            self.generation = getattr(self, "generation", 0) + 1  # figures cached under an older one are stale
             for kind, schema in SCHEMAS.items():
                 files = sorted((self.folder / kind).glob("*.parquet"))
                 if files:

@@ -57,6 +57,16 @@ def _render(request, template, context):
 
 
 def dashboard_figures(p) -> list[F.Figure]:
+    """The dashboard's figures, cached for five minutes per selection (the data change only when a dataset is
+    imported, which starts a new engine generation, and certificates, which the five minutes allow for)."""
+    from django.core.cache import cache
+
+    engine = get_engine()
+    key = f"stats:dash:{engine.folder}:{engine.generation}:{p['era']}:{p['province']}:{p['year']}"
+    return cache.get_or_set(key, lambda: _dashboard_figures(p), 300)
+
+
+def _dashboard_figures(p) -> list[F.Figure]:
     year, province, restate = p["year"], p["province"], p["restate"]
     fdi_year = min(year, 2024)
     return [F.province_trade(province, restate), F.province_partners(province, restate, year),
