@@ -19,7 +19,7 @@ def load(province, report) -> None:
         description_en="Stands and B2B meetings with importers. A demonstration event.",
         starts_at=start, ends_at=start + datetime.timedelta(hours=8),
         registration_closes_at=start - datetime.timedelta(days=1), capacity=3, status="published",
-        matchmaking=True, tables=4, is_demo=True)
+        matchmaking=True, tables=4, hs_codes="0810", is_demo=True)
     Registration.objects.create(event=fair, name="Demo exhibitor (demo)", email="exhibitor@demo.invalid",
                                 organisation="Lục Ngạn lychee cooperative (demo)", country="VN", role="exhibitor",
                                 hs_codes="081090", markets="JP,AU", status="confirmed")

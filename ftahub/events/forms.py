@@ -32,7 +32,7 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = HubEvent
         fields = ["kind", "title", "title_en", "description", "description_en", "venue", "starts_at", "ends_at",
-                  "registration_closes_at", "capacity", "status", "matchmaking", "tables", "slot_minutes"]
+                  "registration_closes_at", "capacity", "status", "hs_codes", "matchmaking", "tables", "slot_minutes"]
         widgets = {name: DateTimeInput(format="%Y-%m-%dT%H:%M") for name in
                    ("starts_at", "ends_at", "registration_closes_at")}
 

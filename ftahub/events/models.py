@@ -38,6 +38,8 @@ class HubEvent(models.Model):
     registration_closes_at = models.DateTimeField(_("registration closes"))
     capacity = models.PositiveIntegerField(_("capacity"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    hs_codes = models.CharField(_("products (HS codes)"), max_length=200, blank=True,
+                                help_text=_("Comma-separated; people watching these products are told of the event."))
     matchmaking = models.BooleanField(_("B2B matchmaking"), default=False)
     tables = models.PositiveSmallIntegerField(_("meeting tables"), default=10)
     slot_minutes = models.PositiveSmallIntegerField(_("meeting length (minutes)"), default=20)

@@ -152,6 +152,7 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         STAGED_CUT = "staged_cut", _("next staged cut")
         RULE_CHANGED = "rule_changed", _("rule of origin changed")
+        EVENT = "event", _("event about the product")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -1,4 +1,5 @@
-"""Watchlist notifications: the next staged cut before 1 January, and a changed rule of origin.
+"""Watchlist notifications: the next staged cut before 1 January, a changed rule of origin, and a new event (trade
+fair, training) about the watched product.
 
 ``ftahub tariff notify`` runs this (daily, from cron or a timer); each notice is sent once, on screen and by email.
 """
@@ -45,6 +46,22 @@ def rules_now(item: WatchItem) -> dict:
     return current
 
 
+def _events_about(code: str) -> list:
+    """Open events tagged with an HS code that is the watched line or one of its headings or chapters (or the
+    other way round: an event about a national line reaches a watcher of its heading)."""
+    from django.utils import timezone
+
+    from ftahub.events.models import HubEvent
+
+    found = []
+    for event in HubEvent.objects.filter(status="published", registration_closes_at__gt=timezone.now()).exclude(
+            hs_codes=""):
+        tags = ["".join(ch for ch in t if ch.isdigit()) for t in event.hs_codes.split(",")]
+        if any(t and (code.startswith(t) or t.startswith(code)) for t in tags):
+            found.append(event)
+    return found
+
+
 def check_watchlist(today: datetime.date | None = None, base_url: str = "") -> int:
     today = today or datetime.date.today()
     sent = 0
@@ -70,5 +87,10 @@ def check_watchlist(today: datetime.date | None = None, base_url: str = "") -> i
                                     f"{item.line.display}: the {code} rule of origin changed from "
                                     f"{' / '.join(before)} to {' / '.join(rules)}.", url)
         item.rule_snapshot = current
+        # published events, still open for registration, whose products include the watched line
+        for event in _events_about(item.line.code):
+            sent += _notify(item, Notification.Kind.EVENT, f"event:{event.pk}",
+                            f"{item.line.display}: {event.title} ({event.starts_at:%d/%m/%Y}, {event.venue}).",
+                            base_url + reverse("event-detail", args=[event.pk]))
         item.save(update_fields=["rule_snapshot", "notified_keys"])
     return sent

@@ -71,3 +71,23 @@ def test_the_command_runs_and_anonymous_users_cannot_watch(client, capsys):
     assert "notification(s) sent" in capsys.readouterr().out
     response = client.post("/hs/watch/", {"hs": "08109020"})
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_new_event_about_the_product_is_announced_once(watcher):
+    from django.utils import timezone
+
+    from ftahub.conftest import province
+    from ftahub.events.models import HubEvent
+
+    user, _ = watcher
+    start = timezone.now() + datetime.timedelta(days=20)
+    fields = dict(province=province(24), kind="trade_fair", venue="Hall", starts_at=start,
+                  ends_at=start + datetime.timedelta(hours=5), registration_closes_at=start, capacity=50,
+                  status="published")
+    fair = HubEvent.objects.create(title="Lychee fair (demo)", hs_codes="0810", **fields)
+    HubEvent.objects.create(title="Coffee forum (demo)", hs_codes="0901", **fields)
+    HubEvent.objects.create(title="Draft fair (demo)", hs_codes="0810", **{**fields, "status": "draft"})
+    assert check_watchlist(datetime.date(2026, 6, 1)) == 1
+    assert check_watchlist(datetime.date(2026, 6, 2)) == 0
+    notice = Notification.objects.get(user=user, kind="event")
+    assert "Lychee fair (demo)" in notice.message and notice.url.endswith(f"/events/{fair.pk}/")
