@@ -3,14 +3,18 @@ rows, and a note of the data's source. Pages, the API and the XLSX/CSV/PDF repor
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from ftahub.agreements.models import TradeAgreement
 from ftahub.places.models import Country
 
 from . import indicators
 from .service import get_engine, province_names, trade_series, yoy
 
-GSO = "General Statistics Office, monthly socio-economic reports (December year-to-date figures)"
-DEMO = "DEMO — made-up province trade for demonstration (no official province × partner × HS data is loaded)"
+GSO = gettext_lazy("General Statistics Office, monthly socio-economic reports (December year-to-date figures)")
+DEMO = gettext_lazy("DEMO — made-up province trade for demonstration (no official province × partner × HS data is "
+                    "loaded)")
 
 
 @dataclass
@@ -64,11 +68,12 @@ def national_trade() -> Figure:
     rows = [[y, _bn(exports.get(y)), _bn(imports.get(y)), _bn((exports.get(y) or 0) - (imports.get(y) or 0))
              if y in exports and y in imports else None, _pct(growth.get(y))] for y in years]
     rate, first, last = indicators.cagr_of_series(exports)
-    fig = Figure("national-trade", "Viet Nam's exports and imports (US$ billion)",
-                 ["year", "exports", "imports", "balance", "export growth %"], rows, GSO)
+    fig = Figure("national-trade", _("Viet Nam's exports and imports (US$ billion)"),
+                 [_("year"), _("exports"), _("imports"), _("balance"), _("export growth %")], rows, str(GSO))
     fig.chart = _bar(years, {"exports": [r[1] for r in rows], "imports": [r[2] for r in rows]})
     if rate is not None:
-        fig.notes.append(f"Exports grew {rate:.1f} % a year on average (CAGR) from {first} to {last}.")
+        fig.notes.append(_("Exports grew %(rate).1f %% a year on average (CAGR) from %(first)s to %(last)s.")
+                         % {"rate": rate, "first": first, "last": last})
     return fig
 
 
@@ -78,10 +83,10 @@ def export_sectors(year: int) -> Figure:
                                                           "product_label": ""})
     values = {s: v for s, v in rows if s}
     share = indicators.shares(values)
-    labels = {"fdi": "foreign-invested", "domestic": "domestic"}
+    labels = {"fdi": _("foreign-invested"), "domestic": _("domestic")}
     table = [[labels.get(k, k), _bn(v), _pct(share[k])] for k, v in sorted(values.items())]
-    fig = Figure("export-sectors", f"Exports by sector, {year} (US$ billion)", ["sector", "exports", "share %"], table,
-                 GSO)
+    fig = Figure("export-sectors", _("Exports by sector, %(year)s (US$ billion)") % {"year": year},
+                 [_("sector"), _("exports"), _("share %")], table, str(GSO))
     fig.chart = {"data": [{"type": "pie", "labels": [r[0] for r in table], "values": [r[1] for r in table],
                            "hole": 0.45}], "layout": {"height": 300, "margin": {"l": 10, "r": 10, "t": 10, "b": 10}}}
     return fig
@@ -93,8 +98,8 @@ def top_product_groups(year: int, n: int = 10) -> Figure:
                        order="v DESC", limit=n + 5)
     groups = [(label, v) for label, v in rows if label][:n]
     table = [[label, _bn(v)] for label, v in groups]
-    fig = Figure("product-groups", f"Top export product groups, {year} (US$ billion)", ["product group", "exports"],
-                 table, GSO)
+    fig = Figure("product-groups", _("Top export product groups, %(year)s (US$ billion)") % {"year": year},
+                 [_("product group"), _("exports")], table, str(GSO))
     fig.chart = _bar([r[0] for r in table], {"exports": [r[1] for r in table]}, horizontal=True)
     return fig
 
@@ -103,8 +108,8 @@ def fdi_by_year() -> Figure:
     e = get_engine()
     rows = e.totals_by("fdi", ["year"], "registered_usd", {"province": 0, "investor": ""})
     table = [[int(y), _bn(v)] for y, v in rows]
-    fig = Figure("fdi-years", "Registered FDI capital, whole country (US$ billion)", ["year", "registered"], table,
-                 GSO)
+    fig = Figure("fdi-years", _("Registered FDI capital, whole country (US$ billion)"), [_("year"), _("registered")],
+                 table, str(GSO))
     fig.chart = _bar([r[0] for r in table], {"registered": [r[1] for r in table]})
     return fig
 
@@ -115,8 +120,8 @@ def fdi_investors(year: int, n: int = 10) -> Figure:
                    "AND year = ? GROUP BY 1 ORDER BY v DESC LIMIT ?", [year, n])
     names = dict(Country.objects.filter(iso2__in=[r[0] for r in rows]).values_list("iso2", "name_en"))
     table = [[names.get(iso, iso), _bn(v)] for iso, v in rows]
-    fig = Figure("fdi-investors", f"Registered FDI by investor country, {year} (US$ billion)",
-                 ["investor country", "registered"], table, GSO)
+    fig = Figure("fdi-investors", _("Registered FDI by investor country, %(year)s (US$ billion)") % {"year": year},
+                 [_("investor country"), _("registered")], table, str(GSO))
     fig.chart = _bar([r[0] for r in table], {"registered": [r[1] for r in table]}, horizontal=True)
     return fig
 
@@ -130,14 +135,17 @@ def fdi_provinces(year: int, restate: bool, n: int = 15) -> Figure:
     values = {names.get(p, str(p)): v for p, v in rows}
     ranked = indicators.rank(values)[:n]
     table = [[position, name, _bn(v)] for position, name, v in ranked]
-    arrangement = "the 34 provinces since 1 July 2025 (restated)" if restate else "the 63 provinces before July 2025"
-    fig = Figure("fdi-provinces", f"Registered FDI by province, {year}, on {arrangement} (US$ billion)",
-                 ["rank", "province", "registered"], table, GSO)
+    arrangement = _("the 34 provinces since 1 July 2025 (restated)") if restate else _("the 63 provinces before July "
+                                                                                         "2025")
+    fig = Figure("fdi-provinces", _("Registered FDI by province, %(year)s, on %(arrangement)s (US$ billion)")
+                 % {"year": year, "arrangement": arrangement}, [_("rank"), _("province"), _("registered")], table,
+                 str(GSO))
     concentration = indicators.hhi(values.values())
     if concentration is not None:
-        fig.notes.append(f"Concentration across the provinces listed (HHI): {concentration:,.0f} of 10,000.")
-    fig.notes.append("The GSO reports list the provinces with the most FDI each month; the others are not in the "
-                     "data.")
+        fig.notes.append(_("Concentration across the provinces listed (HHI): %(hhi)s of 10,000.")
+                         % {"hhi": f"{concentration:,.0f}"})
+    fig.notes.append(_("The GSO reports list the provinces with the most FDI each month; the others are not in the "
+                       "data."))
     fig.chart = _bar([r[1] for r in table], {"registered": [r[2] for r in table]}, horizontal=True)
     return fig
 
@@ -148,11 +156,12 @@ def province_trade(province: int, restate: bool) -> Figure:
     growth = yoy(exports)
     rows = [[y, _mn(exports.get(y)), _mn(imports.get(y)), _pct(growth.get(y))] for y in years]
     name = province_names("2025" if restate else "1976").get(province, str(province))
-    fig = Figure("province-trade", f"{name}: exports and imports (US$ million)",
-                 ["year", "exports", "imports", "export growth %"], rows, DEMO, demo=True)
+    fig = Figure("province-trade", _("%(name)s: exports and imports (US$ million)") % {"name": name},
+                 [_("year"), _("exports"), _("imports"), _("export growth %")], rows, str(DEMO), demo=True)
     rate, first, last = indicators.cagr_of_series(exports)
     if rate is not None:
-        fig.notes.append(f"Export CAGR {first}–{last}: {rate:.1f} % a year.")
+        fig.notes.append(_("Export CAGR %(first)s–%(last)s: %(rate).1f %% a year.")
+                         % {"first": first, "last": last, "rate": rate})
     fig.chart = _bar(years, {"exports": [r[1] for r in rows], "imports": [r[2] for r in rows]})
     return fig
 
@@ -165,11 +174,11 @@ def province_partners(province: int, restate: bool, year: int, n: int = 10) -> F
     share = indicators.shares(values)
     names = dict(Country.objects.filter(iso2__in=list(values)).values_list("iso2", "name_en"))
     table = [[names.get(p, p), _mn(v), _pct(share[p])] for p, v in list(values.items())[:n]]
-    fig = Figure("province-partners", f"Top export markets, {year} (US$ million)", ["partner", "exports", "share %"],
-                 table, DEMO, demo=True)
+    fig = Figure("province-partners", _("Top export markets, %(year)s (US$ million)") % {"year": year},
+                 [_("partner"), _("exports"), _("share %")], table, str(DEMO), demo=True)
     concentration = indicators.hhi(values.values())
     if concentration is not None:
-        fig.notes.append(f"Market concentration (HHI): {concentration:,.0f} of 10,000.")
+        fig.notes.append(_("Market concentration (HHI): %(hhi)s of 10,000.") % {"hhi": f"{concentration:,.0f}"})
     fig.chart = _bar([r[0] for r in table], {"exports": [r[1] for r in table]}, horizontal=True)
     return fig
 
@@ -180,13 +189,14 @@ def province_products(province: int, restate: bool, year: int, n: int = 10) -> F
     rows = e.totals_by("trade", ["product"], "value_usd", filters, restate=restate, order="v DESC", limit=n)
     national = dict(e.query(f"SELECT product, sum(value_usd) FROM {e.view('trade', restate)} WHERE province <> 0 "
                             "AND direction = 'export' AND year = ? AND demo GROUP BY 1", [year]))
-    region_total = sum(v for _, v in e.totals_by("trade", ["direction"], "value_usd", filters, restate=restate))
+    region_total = sum(v for _direction, v in e.totals_by("trade", ["direction"], "value_usd", filters, restate=restate))
     world_total = sum(national.values())
     table = [[p, _mn(v), None if (r := indicators.rca(v, region_total, national.get(p, 0), world_total)) is None
               else round(r, 2)] for p, v in rows]
-    fig = Figure("province-products", f"Top exported HS codes, {year} (US$ million)",
-                 ["HS code", "exports", "RCA vs all provinces"], table, DEMO, demo=True)
-    fig.notes.append("RCA above 1: the province exports relatively more of this product than the provinces together.")
+    fig = Figure("province-products", _("Top exported HS codes, %(year)s (US$ million)") % {"year": year},
+                 [_("HS code"), _("exports"), _("RCA vs all provinces")], table, str(DEMO), demo=True)
+    fig.notes.append(_("RCA above 1: the province exports relatively more of this product than the provinces "
+                       "together."))
     fig.chart = _bar([r[0] for r in table], {"exports": [r[1] for r in table]}, horizontal=True)
     return fig
 
@@ -196,10 +206,10 @@ def province_sectors(province: int, restate: bool, year: int) -> Figure:
     filters = {"province": province, "direction": "export", "year": year, "era": "2025" if restate else "1976"}
     values = {s: v for s, v in e.totals_by("trade", ["sector"], "value_usd", filters, restate=restate) if s}
     share = indicators.shares(values)
-    table = [[{"fdi": "foreign-invested", "domestic": "domestic"}.get(k, k), _mn(v), _pct(share[k])]
+    table = [[{"fdi": _("foreign-invested"), "domestic": _("domestic")}.get(k, k), _mn(v), _pct(share[k])]
              for k, v in sorted(values.items())]
-    fig = Figure("province-sectors", f"Exports by foreign-invested and domestic firms, {year}",
-                 ["sector", "exports", "share %"], table, DEMO, demo=True)
+    fig = Figure("province-sectors", _("Exports by foreign-invested and domestic firms, %(year)s") % {"year": year},
+                 [_("sector"), _("exports"), _("share %")], table, str(DEMO), demo=True)
     fig.chart = {"data": [{"type": "pie", "labels": [r[0] for r in table], "values": [r[1] for r in table],
                            "hole": 0.45}], "layout": {"height": 300, "margin": {"l": 10, "r": 10, "t": 10, "b": 10}}}
     return fig
@@ -230,11 +240,12 @@ def fta_utilisation(province: int, restate: bool, year: int) -> Figure:
         if eligible or covered:
             rows.append([agreement.code, round(covered, 2), round(eligible, 2),
                          _pct(indicators.utilisation(covered, eligible))])
-    fig = Figure("fta-utilisation", f"FTA utilisation, {year}: C/O-covered exports ÷ exports to the partners",
-                 ["agreement", "covered by C/Os (US$)", "exports to partners (US$)", "utilisation %"], rows,
-                 DEMO + "; C/Os: the hub's register", demo=True)
-    fig.notes.append("Exports to the partners stand for exports eligible for preference (no product-level "
-                     "eligibility is loaded); C/Os are counted on the 2025 provinces only.")
+    fig = Figure("fta-utilisation", _("FTA utilisation, %(year)s: C/O-covered exports ÷ exports to the partners")
+                 % {"year": year}, [_("agreement"), _("covered by C/Os (US$)"), _("exports to partners (US$)"),
+                                    _("utilisation %")], rows, str(DEMO) + "; " + _("C/Os: the hub's register"),
+                 demo=True)
+    fig.notes.append(_("Exports to the partners stand for exports eligible for preference (no product-level "
+                       "eligibility is loaded); C/Os are counted on the 2025 provinces only."))
     fig.chart = _bar([r[0] for r in rows], {"utilisation %": [r[3] for r in rows]})
     return fig
 
@@ -249,10 +260,13 @@ def province_ranking(year: int, restate: bool, direction: str = "export", n: int
     total = sum(values.values())
     table = [[position, name, _mn(v), _pct(v / total * 100 if total else None)]
              for position, name, v in indicators.rank(values)[:n]]
-    fig = Figure("province-ranking", f"Provinces by {direction}s, {year} (US$ million)",
-                 ["rank", "province", f"{direction}s", "share %"], table, DEMO, demo=True)
+    label = _("exports") if direction == "export" else _("imports")
+    fig = Figure("province-ranking", _("Provinces by %(what)s, %(year)s (US$ million)") % {"what": label,
+                                                                                          "year": year},
+                 [_("rank"), _("province"), label, _("share %")], table, str(DEMO), demo=True)
     concentration = indicators.hhi(values.values())
     if concentration is not None:
-        fig.notes.append(f"Concentration across provinces (HHI): {concentration:,.0f} of 10,000.")
-    fig.chart = _bar([r[1] for r in table[:20]], {f"{direction}s": [r[2] for r in table[:20]]}, horizontal=True)
+        fig.notes.append(_("Concentration across provinces (HHI): %(hhi)s of 10,000.")
+                         % {"hhi": f"{concentration:,.0f}"})
+    fig.chart = _bar([r[1] for r in table[:20]], {label: [r[2] for r in table[:20]]}, horizontal=True)
     return fig

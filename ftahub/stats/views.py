@@ -62,7 +62,9 @@ def dashboard_figures(p) -> list[F.Figure]:
     from django.core.cache import cache
 
     engine = get_engine()
-    key = f"stats:dash:{engine.folder}:{engine.generation}:{p['era']}:{p['province']}:{p['year']}"
+    from django.utils.translation import get_language
+
+    key = f"stats:dash:{engine.folder}:{engine.generation}:{get_language()}:{p['era']}:{p['province']}:{p['year']}"
     return cache.get_or_set(key, lambda: _dashboard_figures(p), 300)
 
 
