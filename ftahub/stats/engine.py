@@ -10,7 +10,8 @@ level, or '' = all goods), product_label VARCHAR (a statistics product group whe
 VARCHAR ('export'/'import'), year INT, month INT (0 = the whole year), value_usd DOUBLE, quantity DOUBLE, unit
 VARCHAR, sector VARCHAR ('fdi', 'domestic', '' = both), source VARCHAR, demo BOOLEAN.
 
-fdi: province, era, investor VARCHAR (ISO alpha-2, '' = all), year, month, projects DOUBLE, registered_usd DOUBLE,
+fdi: province, era, investor VARCHAR (ISO alpha-2, '' = all), sector VARCHAR (economic sector, '' = all), year,
+month, projects DOUBLE, registered_usd DOUBLE,
 new_usd DOUBLE, adjusted_usd DOUBLE, source, demo.
 """
 
@@ -24,7 +25,8 @@ TRADE_SCHEMA = {"province": "INTEGER", "era": "VARCHAR", "partner": "VARCHAR", "
                 "product_label": "VARCHAR", "direction": "VARCHAR", "year": "INTEGER", "month": "INTEGER",
                 "value_usd": "DOUBLE", "quantity": "DOUBLE", "unit": "VARCHAR", "sector": "VARCHAR",
                 "source": "VARCHAR", "demo": "BOOLEAN"}
-FDI_SCHEMA = {"province": "INTEGER", "era": "VARCHAR", "investor": "VARCHAR", "year": "INTEGER", "month": "INTEGER",
+FDI_SCHEMA = {"province": "INTEGER", "era": "VARCHAR", "investor": "VARCHAR", "sector": "VARCHAR", "year": "INTEGER",
+              "month": "INTEGER",
               "projects": "DOUBLE", "registered_usd": "DOUBLE", "new_usd": "DOUBLE", "adjusted_usd": "DOUBLE",
               "source": "VARCHAR", "demo": "BOOLEAN"}
 SCHEMAS = {"trade": TRADE_SCHEMA, "fdi": FDI_SCHEMA}

@@ -96,7 +96,7 @@ def gso_fdi(path: Path, folder: Path) -> Report:
             province, investor = 0, countries[norm]
         else:
             continue  # continent subtotals
-        out.append((province, "1976", investor, year, 0, _number(row["Số dự án"]),
+        out.append((province, "1976", investor, "", year, 0, _number(row["Số dự án"]),
                     (_number(row["Vốn đăng ký"]) or 0) * MILLION, (_number(row["Vốn đăng ký cấp mới"]) or 0) * MILLION,
                     (_number(row["Vốn đăng ký điều chỉnh"]) or 0) * MILLION,
                     "GSO monthly socio-economic report (December, year to date)", False))
