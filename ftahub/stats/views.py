@@ -185,15 +185,17 @@ def import_page(request):
     return render(request, "stats/import.html", {"jobs": jobs})
 
 
-def _run(job_id: int) -> None:
-    """The import itself, in a background thread: progress is saved as rows are checked."""
+def _run(job_id: int, in_thread: bool = True) -> None:
+    """The import itself, in a background thread (its own database connection, closed at the end): progress is
+    saved as rows are checked."""
     from django.conf import settings
     from django.db import close_old_connections
 
     from . import importers, service
     from .models import ImportJob
 
-    close_old_connections()
+    if in_thread:
+        close_old_connections()
     job = ImportJob.objects.get(pk=job_id)
     path = settings.VAR_DIR / "imports" / job.stored
     try:
@@ -215,7 +217,8 @@ def _run(job_id: int) -> None:
         ImportJob.objects.filter(pk=job_id).update(status="failed", message=f"{type(exc).__name__}: {exc}")
     finally:
         path.unlink(missing_ok=True)
-        close_old_connections()
+        if in_thread:
+            close_old_connections()
 
 
 def import_job(request, pk: int):
@@ -238,7 +241,7 @@ def import_job(request, pk: int):
             from django.conf import settings
 
             if getattr(settings, "FTAHUB_IMPORTS_INLINE", False):  # tests: no thread
-                _run(pk)
+                _run(pk, in_thread=False)
             else:
                 threading.Thread(target=_run, args=(pk,), daemon=True).start()
         return redirect("stats-import-job", pk)
