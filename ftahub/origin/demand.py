@@ -20,33 +20,39 @@ from .language import (
 LEVEL = {"NCR": 0, "CTSH": 1, "CTH": 2, "CC": 3}
 
 
-def _score(rule: Rule) -> tuple[int, str]:
+def _score(rule: Rule) -> tuple[int, str, list[dict]]:
+    """(score, English label, terms): the terms say the same in data, for a translated label."""
     if isinstance(rule, AllOf):
         parts = [_score(p) for p in rule.parts]
-        worst = max(parts)
-        return worst[0] + len(parts) - 1, " + ".join(label for _, label in parts)
+        worst = max(p[0] for p in parts)
+        return (worst + len(parts) - 1, " + ".join(label for _, label, _ in parts),
+                [t for _, _, terms in parts for t in terms])
     if isinstance(rule, ChangeOfClassification):
-        return LEVEL[rule.kind] * 10 + (5 if rule.exceptions else 0), "change of classification (" + rule.kind + ")"
+        return (LEVEL[rule.kind] * 10 + (5 if rule.exceptions else 0), "change of classification (" + rule.kind + ")",
+                [{"kind": "ctc", "level": rule.kind}])
     if isinstance(rule, ValueContent):
-        return 20 + int(rule.threshold / 5), f"value content ≥ {rule.threshold:g}%"
+        return (20 + int(rule.threshold / 5), f"value content ≥ {rule.threshold:g}%",
+                [{"kind": "value", "threshold": rule.threshold}])
     if isinstance(rule, MaxNonOriginating):
-        return 20 + int((100 - rule.limit) / 5), f"non-originating ≤ {rule.limit:g}% of {rule.base}"
+        return (20 + int((100 - rule.limit) / 5), f"non-originating ≤ {rule.limit:g}% of {rule.base}",
+                [{"kind": "maxnom", "limit": rule.limit, "base": rule.base}])
     if isinstance(rule, MaxWeight):
-        return 35, f"weight limit {rule.limit:g}%"
+        return 35, f"weight limit {rule.limit:g}%", [{"kind": "weight", "limit": rule.limit}]
     if isinstance(rule, SpecificProcess):
-        return 40, f"specific process ({rule.name})"
+        return 40, f"specific process ({rule.name})", [{"kind": "process", "name": rule.name}]
     if isinstance(rule, WhollyObtained):
-        return 50, "wholly obtained"
+        return 50, "wholly obtained", [{"kind": "wo"}]
     if isinstance(rule, ManualReading):
-        return 90, "needs manual reading"
-    return 99, "unknown"
+        return 90, "needs manual reading", [{"kind": "manual"}]
+    return 99, "unknown", [{"kind": "unknown"}]
 
 
 def demand(rule: Rule) -> dict:
-    """{"score": lower is easier, "label": the easiest alternative in words, "needs_manual_reading": bool}."""
+    """{"score": lower is easier, "label": the easiest alternative in English words, "terms": the same as data (for
+    other languages), "needs_manual_reading": bool}."""
     from .language import AnyOf
 
     alternatives = list(rule.parts) if isinstance(rule, AnyOf) else [rule]
-    score, label = min(_score(a) for a in alternatives)
+    score, label, terms = min((_score(a) for a in alternatives), key=lambda s: (s[0], s[1]))
     manual = any(isinstance(t, ManualReading) for t in tests_in(rule))
-    return {"score": score, "label": label, "needs_manual_reading": manual}
+    return {"score": score, "label": label, "terms": terms, "needs_manual_reading": manual}

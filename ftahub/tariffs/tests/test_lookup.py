@@ -68,3 +68,10 @@ def test_the_line_page_shows_what_is_loaded(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get("/hs/08109020/").content.decode()
     assert "0(-KH, LA, KR)" in page and "12000 lines" in page.replace(",", "").replace(".", "")
+
+
+@pytest.mark.django_db
+def test_how_demanding_a_rule_is_reads_in_the_readers_language(client):
+    url = "/hs/lookup/?hs=08109020&direction=import&partner=JP&date=2026-06-01"
+    assert "chuyển đổi mã số hàng hóa (CC)" in client.get(url, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "change of classification (CC)" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
