@@ -11,7 +11,7 @@ PROD_ENV = FTAHUB_DEBUG=0 FTAHUB_HTTPS=0 FTAHUB_DEMO=1 SECRET_KEY="$$(cat var/se
 
 .PHONY: run test install lint browser-deps bench clean
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml setup.py ftahub/transparency/_batchhash.c
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"

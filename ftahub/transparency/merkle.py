@@ -4,11 +4,20 @@ The log stores the root of every *perfect* subtree as it completes (level h, ind
 [i·2^h, (i+1)·2^h)). Appending costs O(log n) writes at worst (amortised O(1)); any subtree root, and so any proof,
 is assembled from O(log n) stored nodes — no leaf is ever re-hashed.
 
-Plain Python: no Django.
+Plain Python: no Django. Batch appends hash whole levels at once through the optional C accelerator
+``_batchhash`` (SHA-256 from the libcrypto that hashlib uses) when it was built; otherwise in Python, with the
+same bytes.
 """
 
 import hashlib
 from typing import Protocol
+
+try:
+    from . import _batchhash
+
+    _batchhash.init()
+except ImportError:  # not compiled here, or no libcrypto: the pure-Python path below
+    _batchhash = None
 
 EMPTY_ROOT = hashlib.sha256(b"").digest()
 
@@ -23,6 +32,32 @@ def leaf_hash(data: bytes) -> bytes:
 
 def node_hash(left: bytes, right: bytes) -> bytes:
     return hashlib.sha256(b"\x01" + left + right).digest()
+
+
+def accelerated() -> bool:
+    """Whether batch hashing runs in the C accelerator."""
+    return _batchhash is not None
+
+
+def leaf_hashes(entries: list[bytes]) -> bytes:
+    """The leaf hashes of ``entries``, concatenated (32 bytes each)."""
+    if _batchhash is not None:
+        try:
+            return _batchhash.leaf_hashes(entries)
+        except TypeError:  # bytearray or memoryview entries
+            return _batchhash.leaf_hashes([bytes(e) for e in entries])
+    sha = hashlib.sha256
+    return b"".join([sha(b"\x00" + e).digest() for e in entries])
+
+
+def parent_hashes(level: bytes) -> bytes:
+    """Node hashes of consecutive (left, right) pairs of a level given as concatenated 32-byte hashes."""
+    if len(level) % 64:
+        raise ValueError("a level's length must be a multiple of 64 bytes")
+    if _batchhash is not None:
+        return _batchhash.parents(level)
+    sha = hashlib.sha256
+    return b"".join([sha(b"\x01" + level[i:i + 64]).digest() for i in range(0, len(level), 64)])
 
 
 class NodeStore(Protocol):
@@ -131,16 +166,15 @@ class MerkleLog:
             for entry in entries:
                 self.append(entry)
             return first
-        sha = hashlib.sha256
         store = self.store
-        new = [sha(b"\x00" + e).digest() for e in entries]
+        new = leaf_hashes(entries)
         level = 0
         while new:
-            old_count = len(store.levels[level]) // 32 if len(store.levels) > level else 0
-            pending = [store.get(level, old_count - 1), *new] if old_count % 2 else new
-            store.append_level(level, b"".join(new))
-            pairs = iter(pending)  # consecutive (left, right) pairs; an odd last node waits for its sibling
-            new = [sha(b"\x01" + left + right).digest() for left, right in zip(pairs, pairs, strict=False)]
+            row = store.levels[level] if len(store.levels) > level else b""
+            # a level with an odd count has a node waiting for its right sibling: it pairs with the first new one
+            pending = bytes(row[-32:]) + new if (len(row) // 32) % 2 else new
+            store.append_level(level, new)
+            new = parent_hashes(pending[:len(pending) - len(pending) % 64])
             level += 1
         return first
 
