@@ -56,7 +56,9 @@ class AgreementRateOut(Schema):
     rule: str | None
     rule_demand: dict | None
     rule_note: str | None
+    computed: bool = False
     by_year: dict[str, str]
+    by_year_computed: list[str] = []
 
 
 class LookupOut(Schema):
@@ -71,6 +73,7 @@ class LookupOut(Schema):
     agreements: list[AgreementRateOut]
     notes: list[str]
     years_loaded: list[int]
+    years: list[int] = []
 
 
 @router.get("/tariffs/lookup", response={200: LookupOut, 422: Error},

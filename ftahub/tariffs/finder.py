@@ -12,7 +12,9 @@ from ftahub.origin.language import parse
 from ftahub.origin.rulebook import AmbiguousRule
 from ftahub.origin.services import candidates
 
-from .models import HSCode, TariffRate
+from . import commitments as staging
+from .models import HSCode, TariffCommitment, TariffRate
+from .rates import parse_rate
 
 
 class LookupError_(ValueError):
@@ -20,17 +22,33 @@ class LookupError_(ValueError):
 
 
 def _line(code: str):
-    """The line and all its rates (every year), cached as reference data; imports clear the cache."""
+    """The line, all its rates (every year) and its agreements' commitments (by agreement id), cached as reference
+    data; imports clear the cache."""
     def build():
         found = list(HSCode.objects.filter(code=code).select_related("parent").order_by()[:1])
         if not found:
-            return None, []
-        return found[0], list(TariffRate.objects.filter(line=found[0]).order_by())
+            return None, [], {}
+        return (found[0], list(TariffRate.objects.filter(line=found[0]).order_by()),
+                {c.agreement_id: c for c in TariffCommitment.objects.filter(line=found[0])})
 
-    line, rates = refcache.cached(f"line:{code}", build)
+    line, rates, commitments = refcache.cached(f"line:{code}", build)
     if line is None:
         refcache.forget(f"line:{code}")  # a line imported later must be found at once
-    return line, rates
+    return line, rates, commitments
+
+
+def committed_rate(commitment, agreement, on: datetime.date):
+    """(Rate, computed?) from an agreement's commitment on a date, or (None, False) before it applies."""
+    raw, computed = staging.rate_on(commitment.base_raw, commitment.category, commitment.printed, agreement.code,
+                                    agreement.in_force_vn, on)
+    return (parse_rate(raw), computed) if raw is not None else (None, False)
+
+
+def _commitment_years(commitment, agreement, on: datetime.date) -> dict[int, tuple[str, bool]]:
+    last = max([staging.final_year(commitment.category, agreement.code, agreement.in_force_vn),
+                *map(int, commitment.printed or {}), on.year])
+    return staging.path(commitment.base_raw, commitment.category, commitment.printed, agreement.code,
+                        agreement.in_force_vn, last)
 
 
 def _agreements():
@@ -65,7 +83,7 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
         raise LookupError_("give an 8-digit tariff line, e.g. 08109020 or 0810.90.20")
     if direction not in ("import", "export"):
         raise LookupError_("direction is 'import' (into Viet Nam) or 'export' (from Viet Nam)")
-    line, all_rates = _line(code)
+    line, all_rates, commitments = _line(code)
     if line is None:
         raise LookupError_(f"tariff line {code} is not loaded")
     on = on or datetime.date.today()
@@ -75,21 +93,40 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
     mfn = rates.get("nkud").as_rate() if "nkud" in rates else None
     ordinary = rates.get("nktt").as_rate() if "nktt" in rates else None
     agreements = [a for a, parties in _agreements() if partner is None or partner in parties]
-    rows = []
+    rows, table_years = [], set(any_year)
     for agreement in agreements:
+        commitment = commitments.get(agreement.pk) if direction == "import" else None
+        by_year = {str(r.valid_from.year): r.raw for r in all_rates
+                   if r.column == agreement.tariff_column} if direction == "import" else {}
+        computed_years = []
+        if commitment is not None:
+            for year, (raw, computed) in _commitment_years(commitment, agreement, on).items():
+                if str(year) not in by_year:  # a rate printed in the loaded tariff is the one in force
+                    by_year[str(year)] = raw
+                    if computed:
+                        computed_years.append(str(year))
+                table_years.add(year)
         row = {"agreement": agreement.code, "name": agreement.name_en, "name_vi": agreement.name_vi,
                "proof_of_origin": agreement.co_form or None, "self_certification": agreement.self_certification,
                "rate": None, "rate_display": None, "saving": None, "source": None, "rule": None,
-               "rule_demand": None, "rule_note": None,
-               "by_year": {str(r.valid_from.year): r.raw for r in all_rates
-                           if r.column == agreement.tariff_column} if direction == "import" else {}}
+               "rule_demand": None, "rule_note": None, "computed": False,
+               "by_year": dict(sorted(by_year.items())), "by_year_computed": computed_years}
+        rate = None
         if direction == "import" and agreement.tariff_column in rates:
             stored = rates[agreement.tariff_column]
             rate = stored.as_rate().for_origin(partner)
-            row.update(rate=_rate_value(rate), rate_display=rate.display(), source=f"{stored.source}, "
-                       f"edition {stored.edition}")
+            row.update(rate_display=rate.display(), source=f"{stored.source}, edition {stored.edition}")
             if rate.kind == "none" and stored.excluded_parties and partner:
                 row["rate_display"] = f"— (not for goods from {partner})"
+        elif commitment is not None:
+            rate, computed = committed_rate(commitment, agreement, on)
+            if rate is not None:
+                row.update(rate_display=rate.display(), computed=computed,
+                           source=f"{commitment.source}, edition {commitment.edition}" + (
+                               f"; computed from base rate {commitment.base_raw}, category {commitment.category}"
+                               if computed else ""))
+        if rate is not None:
+            row["rate"] = _rate_value(rate)
             if _number(rate) is not None and _number(mfn) is not None:
                 row["saving"] = round(_number(mfn) - _number(rate), 3)
         try:
@@ -106,7 +143,7 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
     if direction == "export":
         notes.append(f"No tariff schedule of {partner or 'the partner'} is loaded: FTA Hub holds Viet Nam's import "
                      "tariff only. The rules of origin and proof of origin below apply to exports.")
-    elif not rates:
+    elif not rates and not any(r["rate"] is not None for r in rows):
         notes.append(f"No rates are loaded for {on.isoformat()}; rates are loaded for "
                      f"{', '.join(map(str, any_year)) or 'no year'} for this line.")
     return {
@@ -119,5 +156,6 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
         "vat": rates["vat"].raw if "vat" in rates else None,
         "agreements": rows, "notes": notes,
         "years_loaded": any_year,
+        "years": sorted(table_years),
     }
 

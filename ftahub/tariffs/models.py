@@ -128,6 +128,32 @@ class TariffRate(models.Model):
                     tuple(p for p in self.excluded_parties.split(",") if p))
 
 
+class TariffCommitment(models.Model):
+    """An agreement's commitment for a line: its base rate and staging category, and the rates the schedule prints
+    for given years (``printed``: calendar year → rate as printed). A printed year is used as printed; other years
+    are computed from the category (see ``commitments.rate_on``)."""
+
+    audit_exempt = True
+
+    line = models.ForeignKey(HSCode, on_delete=models.CASCADE, related_name="commitments")
+    agreement = models.ForeignKey("agreements.TradeAgreement", on_delete=models.PROTECT, related_name="commitments")
+    base_raw = models.CharField(_("base rate as printed"), max_length=40)
+    category = models.CharField(_("staging category"), max_length=12, blank=True)
+    printed = models.JSONField(_("printed rates by year"), default=dict, blank=True)
+    differences = models.JSONField(_("printed years the category does not give"), default=list, blank=True)
+    source = models.CharField(_("source"), max_length=200)
+    edition = models.CharField(_("edition"), max_length=40)
+
+    class Meta:
+        ordering = ["line", "agreement"]
+        constraints = [models.UniqueConstraint(fields=["line", "agreement"], name="commitment_unique")]
+        verbose_name = _("tariff commitment")
+        verbose_name_plural = _("tariff commitments")
+
+    def __str__(self) -> str:
+        return f"{self.line.code} {self.agreement.code}: {self.base_raw} {self.category}".strip()
+
+
 class WatchItem(models.Model):
     """A user watches an HS line (optionally for one partner): staged cuts and changed rules are notified."""
 

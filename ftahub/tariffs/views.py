@@ -36,7 +36,7 @@ def hs_detail(request, code: str):
     rates = TariffRate.objects.filter(line=hs).select_related("agreement").order_by("valid_from", "column")
     return render(request, "tariffs/hs_detail.html", {
         "hs": hs, "path": path, "children": hs.children.all(), "rates": rates, "coverage": coverage(),
-        "partners": partner_countries()})
+        "commitments": hs.commitments.select_related("agreement"), "partners": partner_countries()})
 
 
 def tariff_lookup(request):

@@ -11,14 +11,10 @@ from django.urls import reverse
 
 from ftahub.origin.services import candidates
 
-from .finder import _agreements
-from .models import Notification, TariffRate, WatchItem
+from .finder import _agreements, lookup
+from .models import Notification, WatchItem
 
 NOTICE_DAYS = 60  # announce a 1 January cut this many days before
-
-
-def _rates_for_year(line, year):
-    return {r.column: r for r in TariffRate.objects.filter(line=line, valid_from__year=year)}
 
 
 def _notify(item: WatchItem, kind: str, key: str, message: str, url: str) -> bool:
@@ -70,13 +66,17 @@ def check_watchlist(today: datetime.date | None = None, base_url: str = "") -> i
         # the next 1 January cut, when next year's rates are loaded and lower
         next_year = today.year + 1
         if (datetime.date(next_year, 1, 1) - today).days <= NOTICE_DAYS and item.line.level == 8:
-            now, then = _rates_for_year(item.line, today.year), _rates_for_year(item.line, next_year)
-            for agreement in _relevant(item):
-                a, b = now.get(agreement.tariff_column), then.get(agreement.tariff_column)
-                if a and b and a.percent is not None and b.percent is not None and b.percent < a.percent:
-                    sent += _notify(item, Notification.Kind.STAGED_CUT, f"cut:{agreement.code}:{next_year}",
-                                    f"{item.line.display}: from 1 January {next_year} the {agreement.code} rate falls "
-                                    f"from {a.raw}% to {b.raw}%.", url)
+            # rates printed for each year, or staged from an imported commitment (base rate and category)
+            now = {r["agreement"]: r for r in lookup(item.line.code, "import", item.partner or None,
+                                                     today)["agreements"]}
+            then = lookup(item.line.code, "import", item.partner or None, datetime.date(next_year, 1, 1))
+            for b in then["agreements"]:
+                a = now.get(b["agreement"])
+                if a and isinstance(a["rate"], float | int) and isinstance(b["rate"], float | int) \
+                        and b["rate"] < a["rate"]:
+                    sent += _notify(item, Notification.Kind.STAGED_CUT, f"cut:{b['agreement']}:{next_year}",
+                                    f"{item.line.display}: from 1 January {next_year} the {b['agreement']} rate "
+                                    f"falls from {a['rate_display']} to {b['rate_display']}.", url)
         # changed rules of origin
         current = rules_now(item)
         if item.rule_snapshot:

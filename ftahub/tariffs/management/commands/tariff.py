@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 
 from ftahub.core.audit import acting_as
 from ftahub.tariffs.finder import LookupError_, lookup
-from ftahub.tariffs.importer import import_schedule
+from ftahub.tariffs.importer import import_commitments, import_schedule
 from ftahub.tariffs.schedule import ScheduleError
 
 
@@ -38,6 +38,12 @@ class Command(BaseCommand):
         imp.add_argument("--valid-to", type=date, required=True)
         imp.add_argument("--edition")
         imp.add_argument("--source", default="Biểu thuế xuất nhập khẩu (Ministry of Finance)")
+        com = sub.add_parser("import-commitments", help="import an agreement's commitments for Viet Nam's lines "
+                             "(.csv or .xlsx: HS code, base rate, staging category, printed years)")
+        com.add_argument("file")
+        com.add_argument("--agreement", required=True, help="agreement code, e.g. CPTPP")
+        com.add_argument("--source", required=True, help="the schedule's title, e.g. the decree or annex")
+        com.add_argument("--edition", required=True, help="the schedule's edition or date")
 
     def fail(self, message):
         sys.stderr.write(f"ftahub tariff: {message}\n")
@@ -72,8 +78,15 @@ class Command(BaseCommand):
             if not path.is_file():
                 self.fail(f"{path} not found")
             try:
-                with acting_as(name="tariff import"):
-                    counts = import_schedule(path, o["valid_from"], o["valid_to"], o["source"], o.get("edition"))
+                with acting_as(name=f"tariff {action}"):
+                    if action == "import":
+                        counts = import_schedule(path, o["valid_from"], o["valid_to"], o["source"],
+                                                 o.get("edition"))
+                    else:
+                        counts = import_commitments(path, o["agreement"], o["source"], o["edition"])
             except ScheduleError as exc:
                 self.fail(f"{path.name}: {exc}; nothing was changed")
-            self.stdout.write(json.dumps(counts))
+            self.stdout.write(json.dumps(counts, ensure_ascii=False))
+            for d in counts.get("differences", []):
+                sys.stderr.write(f"ftahub tariff: {d['code']} {d['year']}: printed {d['printed']}, category gives "
+                                 f"{d['computed']} (the printed rate is used)\n")
