@@ -36,7 +36,19 @@ def hs_detail(request, code: str):
     rates = TariffRate.objects.filter(line=hs).select_related("agreement").order_by("valid_from", "column")
     return render(request, "tariffs/hs_detail.html", {
         "hs": hs, "path": path, "children": hs.children.all(), "rates": rates, "coverage": coverage(),
-        "commitments": hs.commitments.select_related("agreement"), "partners": partner_countries()})
+        "commitments": _with_category_sources(hs.commitments.select_related("agreement")),
+        "partners": partner_countries()})
+
+
+def _with_category_sources(commitments):
+    """Each commitment with the general note that defines its category (``category_source``)."""
+    from .commitments import definitions
+
+    found = list(commitments)
+    for c in found:
+        staging = definitions().get(c.agreement.code)
+        c.category_source = staging.source if staging and c.category else ""
+    return found
 
 
 def tariff_lookup(request):

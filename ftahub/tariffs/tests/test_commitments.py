@@ -146,3 +146,4 @@ def test_the_line_page_lists_the_commitments_and_their_differences(tmp_path, cli
     assert 'data-testid="commitments"' in page and "B3" in page
     assert "2020: printed 4, the category gives 3 (the printed rate is used)" in page
     assert "Agreement commitments (base rate and staging) loaded: CPTPP 2" in page
+    assert "General Notes 4(a)-(d)" in page  # the note that defines the category
