@@ -6,7 +6,7 @@ from ninja import Router, Schema, Status
 
 from ftahub.core.schemas import Error
 
-from .finder import LookupError_, lookup
+from .finder import FinderError, lookup
 from .models import HSCode
 from .search import search_hs
 
@@ -83,7 +83,7 @@ def tariff_lookup(request, hs: str, direction: str = "import", partner: str | No
     try:
         # the finder's output is plain JSON data already: send it as is (documented by LookupOut)
         return JsonResponse(lookup(hs, direction, partner, date), json_dumps_params={"ensure_ascii": False})
-    except LookupError_ as exc:
+    except FinderError as exc:
         return Status(422, {"code": "bad_lookup", "message": str(exc)})
 
 

@@ -17,8 +17,8 @@ from .models import HSCode, TariffCommitment, TariffRate
 from .rates import parse_rate
 
 
-class LookupError_(ValueError):
-    pass
+class FinderError(ValueError):
+    """The question cannot be answered: a malformed code or direction, or a line that is not loaded."""
 
 
 def _line(code: str):
@@ -51,7 +51,7 @@ def _commitment_years(commitment, agreement, on: datetime.date) -> dict[int, tup
                         agreement.in_force_vn, last)
 
 
-def _agreements():
+def agreements_with_parties():
     """Agreements with their parties' codes, cached (reference data)."""
     return refcache.cached("agreements+parties", lambda: [
         (a, {c.iso2 for c in a.parties.all()}) for a in TradeAgreement.objects.prefetch_related("parties")])
@@ -80,19 +80,19 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
            on: datetime.date | None = None) -> dict:
     code = hs.replace(".", "").replace(" ", "")
     if not code.isdigit() or len(code) != 8:
-        raise LookupError_("give an 8-digit tariff line, e.g. 08109020 or 0810.90.20")
+        raise FinderError("give an 8-digit tariff line, e.g. 08109020 or 0810.90.20")
     if direction not in ("import", "export"):
-        raise LookupError_("direction is 'import' (into Viet Nam) or 'export' (from Viet Nam)")
+        raise FinderError("direction is 'import' (into Viet Nam) or 'export' (from Viet Nam)")
     line, all_rates, commitments = _line(code)
     if line is None:
-        raise LookupError_(f"tariff line {code} is not loaded")
+        raise FinderError(f"tariff line {code} is not loaded")
     on = on or datetime.date.today()
     partner = partner.upper() if partner else None
     rates = {r.column: r for r in all_rates if r.valid_from <= on <= r.valid_to}
     any_year = sorted({r.valid_from.year for r in all_rates})
     mfn = rates.get("nkud").as_rate() if "nkud" in rates else None
     ordinary = rates.get("nktt").as_rate() if "nktt" in rates else None
-    agreements = [a for a, parties in _agreements() if partner is None or partner in parties]
+    agreements = [a for a, parties in agreements_with_parties() if partner is None or partner in parties]
     rows, table_years = [], set(any_year)
     for agreement in agreements:
         commitment = commitments.get(agreement.pk) if direction == "import" else None

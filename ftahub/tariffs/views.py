@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from ftahub.agreements.models import partner_countries
 from ftahub.core.exports import neutralise
 
-from .finder import LookupError_, lookup
+from .finder import FinderError, lookup
 from .importer import coverage
 from .models import HSCode, HSSection, Notification, TariffRate, WatchItem
 from .watch import rules_now
@@ -66,7 +66,7 @@ def tariff_lookup(request):
     if hs and not error:
         try:
             result = lookup(hs, direction, partner, on)
-        except LookupError_ as exc:
+        except FinderError as exc:
             error = str(exc)
     fmt = request.GET.get("format")
     if result and fmt in {"csv", "xlsx"}:

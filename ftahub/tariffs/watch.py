@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from ftahub.origin.services import candidates
 
-from .finder import _agreements, lookup
+from .finder import agreements_with_parties, lookup
 from .models import Notification, WatchItem
 
 NOTICE_DAYS = 60  # announce a 1 January cut this many days before
@@ -30,7 +30,7 @@ def _notify(item: WatchItem, kind: str, key: str, message: str, url: str) -> boo
 
 def _relevant(item: WatchItem) -> list:
     """The agreements the watch covers: those with the watched partner, or all when none is named."""
-    return [a for a, parties in _agreements() if not item.partner or item.partner in parties]
+    return [a for a, parties in agreements_with_parties() if not item.partner or item.partner in parties]
 
 
 def rules_now(item: WatchItem) -> dict:

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from ftahub.tariffs.finder import LookupError_, lookup
+from ftahub.tariffs.finder import FinderError, lookup
 
 pytestmark = pytest.mark.django_db
 JUNE_2026 = datetime.date(2026, 6, 1)
@@ -50,7 +50,7 @@ def test_exports_say_that_no_partner_schedule_is_loaded():
 
 @pytest.mark.parametrize("hs", ["0810", "abc", "99999999"])
 def test_bad_lines_are_clear_errors(hs):
-    with pytest.raises(LookupError_):
+    with pytest.raises(FinderError):
         lookup(hs, "import", "JP", JUNE_2026)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from ftahub.core.audit import acting_as
-from ftahub.tariffs.finder import LookupError_, lookup
+from ftahub.tariffs.finder import FinderError, lookup
 from ftahub.tariffs.importer import import_commitments, import_schedule
 from ftahub.tariffs.schedule import ScheduleError
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
         if action == "lookup":
             try:
                 result = lookup(o["hs"], o["direction"], o.get("partner"), o.get("date"))
-            except LookupError_ as exc:
+            except FinderError as exc:
                 self.fail(str(exc))
             if o["as_json"]:
                 self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
