@@ -44,8 +44,15 @@ def _bar(x, ys: dict[str, list], kind: str = "bar", horizontal: bool = False) ->
         traces.append(trace)
     layout = {"margin": {"l": 60 if not horizontal else 180, "r": 10, "t": 10, "b": 40}, "height": 320,
               "legend": {"orientation": "h"}, "barmode": "group"}
+    # labels are categories even when they look like numbers (HS codes such as "010121"); values start at zero
+    labels = {"type": "category"} if any(isinstance(v, str) for v in x) else {}
+    values = {"rangemode": "tozero"}
     if horizontal:
-        layout["yaxis"] = {"autorange": "reversed"}
+        layout["yaxis"] = {"autorange": "reversed", **labels}
+        layout["xaxis"] = values
+    else:
+        layout["xaxis"] = labels
+        layout["yaxis"] = values
     return {"data": traces, "layout": layout}
 
 
@@ -238,11 +245,11 @@ def fta_utilisation(province: int, restate: bool, year: int) -> Figure:
         for cert in certificates:
             covered += sum(float(i.get("fob") or 0) for i in cert.record.get("items", []))
         if eligible or covered:
-            rows.append([agreement.code, round(covered, 2), round(eligible, 2),
-                         _pct(indicators.utilisation(covered, eligible))])
+            rows.append([agreement.code, _mn(covered), _mn(eligible), _pct(indicators.utilisation(covered, eligible))])
     fig = Figure("fta-utilisation", _("FTA utilisation, %(year)s: C/O-covered exports ÷ exports to the partners")
-                 % {"year": year}, [_("agreement"), _("covered by C/Os (US$)"), _("exports to partners (US$)"),
-                                    _("utilisation %")], rows, str(DEMO) + "; " + _("C/Os: the hub's register"),
+                 % {"year": year}, [_("agreement"), _("covered by C/Os (US$ million)"),
+                                    _("exports to partners (US$ million)"), _("utilisation %")], rows,
+                 str(DEMO) + "; " + _("C/Os: the hub's register"),
                  demo=True)
     fig.notes.append(_("Exports to the partners stand for exports eligible for preference (no product-level "
                        "eligibility is loaded); C/Os are counted on the 2025 provinces only."))

@@ -111,3 +111,15 @@ def test_statisticians_import_with_a_check_and_a_choice(make, client_for, settin
     assert job.status == "done" and service.trade_series(24, "export", False) == {2023: 300.0}
     assert client_for(make.user("business", enterprise=make.enterprise(24))).get("/stats/import/").status_code == 403
     assert client_for(make.user("statistician", 1)).get(f"/stats/import/{job.pk}/").status_code == 404
+
+
+def test_hs_codes_are_chart_categories_and_value_axes_start_at_zero():
+    from ftahub.stats import figures
+
+    customs("24,1976,JP,081090,export,2023,0,300,,,domestic\n24,1976,US,010121,export,2023,0,200,,,domestic\n")
+    chart = figures.province_products(24, False, 2023).chart
+    # "010121" must stay a label: read as a number it put the bars at 10,121 on a numeric axis
+    assert chart["data"][0]["y"] == ["081090", "010121"] and chart["layout"]["yaxis"]["type"] == "category"
+    assert chart["layout"]["xaxis"]["rangemode"] == "tozero"
+    years = figures.province_trade(24, False).chart["layout"]
+    assert "type" not in years["xaxis"] and years["yaxis"]["rangemode"] == "tozero"
