@@ -6,6 +6,10 @@ The file (CSV in UTF-8, or XLSX) has one header row; the columns are found by na
     HS code | Description | Base rate | Staging category | Remarks | Year 1 … Year 21 and subsequent years
     Mã hàng | Mô tả       | Thuế suất cơ sở | Lộ trình  |         | 2019 2020 … 2035
 
+or as Viet Nam's implementing decrees print them, without base rate or category:
+
+    Mã hàng | Mô tả hàng hóa | Từ 01/8/2020 đến 31/12/2020 | Từ 01/01/2021 đến 31/12/2021 | …
+
 Year columns are either counted from entry into force ("Year 1", "Year 2", … as the CPTPP schedules print them)
 or calendar years ("2019", "2020", … as Viet Nam's implementing decrees print them); the last printed column holds
 for the years after it. Rows without an 8-digit code (chapters, headings) are skipped.
@@ -40,8 +44,9 @@ HEADERS = {
     "staging category": "category", "category": "category", "lo trinh": "category", "nhom lo trinh": "category",
     "remarks": "remarks", "ghi chu": "remarks",
 }
-YEAR_N = re.compile(r"^year (\d{1,2})\b")
-CALENDAR = re.compile(r"^(20\d\d)\b")
+YEAR_N = re.compile(r"^(?:year|nam thu) (\d{1,2})\b")
+# "2021", "năm 2021", or a period "Từ 01/8/2020 đến 31/12/2020" / "from 1/8/2020" (the year it starts)
+CALENDAR = re.compile(r"^(?:nam )?(20\d\d)\b|^(?:tu|from) (?:ngay )?\d{1,2}/\d{1,2}/(20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -132,9 +137,10 @@ def read_commitments(filename: str, data: bytes, agreement: str,
                 elif name == "eif":
                     years[index] = entry_into_force.year
                 elif m := CALENDAR.match(name):
-                    years[index] = int(m.group(1))
-            if "base" not in columns:
-                raise ScheduleError("no 'Base rate' column", number)
+                    years[index] = int(m.group(1) or m.group(2))
+            if "base" not in columns and ("category" in columns or not years):
+                raise ScheduleError("no 'Base rate' column (a schedule without one must print the rate of each "
+                                    "year)", number)
             continue
         raw_code = cells[columns["code"]] if columns["code"] < len(cells) else ""
         code = re.sub(r"[\s.]", "", raw_code)
@@ -150,11 +156,12 @@ def read_commitments(filename: str, data: bytes, agreement: str,
             i = columns.get(key)
             return cells[i] if i is not None and i < len(cells) else ""
 
-        base = _clean_rate(cell("base"))
-        try:
-            base_rate = parse_rate(base)
-        except RateFormatError as exc:
-            raise ScheduleError(f"code {code}: base rate {cell('base')!r}: {exc}", number) from None
+        base, base_rate = _clean_rate(cell("base")), None
+        if base:
+            try:
+                base_rate = parse_rate(base)
+            except RateFormatError as exc:
+                raise ScheduleError(f"code {code}: base rate {cell('base')!r}: {exc}", number) from None
         category = cell("category").strip()
         if category:
             if staging is None:
@@ -164,7 +171,7 @@ def read_commitments(filename: str, data: bytes, agreement: str,
                 raise ScheduleError(f"code {code}: category {category!r} is not defined for {agreement} "
                                     f"(known: {', '.join(staging.categories)}); add it from the agreement's "
                                     "general notes to ftahub/tariffs/data/staging.json", number)
-            if not base_rate.is_number and not staging.categories[category].marker:
+            if (base_rate is None or not base_rate.is_number) and not staging.categories[category].marker:
                 raise ScheduleError(f"code {code}: base rate {cell('base')!r} is not a percentage, and category "
                                     f"{category} reduces it in stages", number)
         printed = {}

@@ -137,7 +137,7 @@ class TariffCommitment(models.Model):
 
     line = models.ForeignKey(HSCode, on_delete=models.CASCADE, related_name="commitments")
     agreement = models.ForeignKey("agreements.TradeAgreement", on_delete=models.PROTECT, related_name="commitments")
-    base_raw = models.CharField(_("base rate as printed"), max_length=40)
+    base_raw = models.CharField(_("base rate as printed"), max_length=40, blank=True)
     category = models.CharField(_("staging category"), max_length=12, blank=True)
     printed = models.JSONField(_("printed rates by year"), default=dict, blank=True)
     differences = models.JSONField(_("printed years the category does not give"), default=list, blank=True)

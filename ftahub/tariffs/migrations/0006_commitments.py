@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             name='TariffCommitment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('base_raw', models.CharField(max_length=40, verbose_name='base rate as printed')),
+                ('base_raw', models.CharField(blank=True, max_length=40, verbose_name='base rate as printed')),
                 ('category', models.CharField(blank=True, max_length=12, verbose_name='staging category')),
                 ('printed', models.JSONField(blank=True, default=dict, verbose_name='printed rates by year')),
                 ('differences', models.JSONField(blank=True, default=list, verbose_name='printed years the category does not give')),

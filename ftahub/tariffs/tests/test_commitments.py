@@ -147,3 +147,27 @@ def test_the_line_page_lists_the_commitments_and_their_differences(tmp_path, cli
     assert "2020: printed 4, the category gives 3 (the printed rate is used)" in page
     assert "Agreement commitments (base rate and staging) loaded: CPTPP 2" in page
     assert "General Notes 4(a)-(d)" in page  # the note that defines the category
+
+
+def test_a_decree_layout_prints_periods_and_no_base_rate(tmp_path):
+    # the layout of Viet Nam's implementing decrees: one column per period, no base rate or category
+    # (arithmetic example, not the rates of any decree)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Mã hàng", "Mô tả hàng hóa", "Từ 01/8/2020 đến 31/12/2020", "Từ 01/01/2021 đến 31/12/2021",
+                  "Năm 2022"])
+    sheet.append(["0407.21.00", "Trứng gà", "12", "8", "4"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path = tmp_path / "decree.xlsx"
+    path.write_bytes(buffer.getvalue())
+    assert import_commitments(path, "EVFTA", "arithmetic example", "test")["created"] == 1
+    stored = TariffCommitment.objects.get(line__code="04072100", agreement__code="EVFTA")
+    assert stored.base_raw == "" and stored.printed == {"2020": "12", "2021": "8", "2022": "4"}
+    rate = next(r for r in lookup("04072100", partner="DE", on=datetime.date(2021, 3, 1))["agreements"]
+                if r["agreement"] == "EVFTA")
+    assert rate["rate"] == 8 and not rate["computed"]
+    # no base rate and a category: refused, the category has nothing to reduce
+    bad = write(tmp_path, "bad.csv", "HS code,Staging category,2020\n0407.21.00,B3,12\n")
+    with pytest.raises(ScheduleError, match="no 'Base rate' column"):
+        import_commitments(bad, "EVFTA", "s", "e")
