@@ -68,9 +68,14 @@ class HSCode(models.Model):
 
     @property
     def description(self) -> str:
-        if (get_language() or "vi").startswith("vi") and self.description_vi:
-            return self.description_vi
-        return self.description_en
+        return localized(self.description_en, self.description_vi)
+
+
+def localized(description_en: str, description_vi: str) -> str:
+    """The Vietnamese description in Vietnamese (when there is one), else the English."""
+    if (get_language() or "vi").startswith("vi") and description_vi:
+        return description_vi
+    return description_en
 
 
 def format_hs(code: str) -> str:

@@ -37,3 +37,11 @@ def test_api_search(client):
     hits = client.get("/api/v1/hs/search", {"q": "sầu riêng"}).json()
     assert hits[0]["code"] == "08106000"
     assert client.get("/api/v1/hs/search", {"q": " "}).status_code == 422
+
+
+def test_the_results_page_shows_code_description_and_level_in_the_readers_language(client):
+    page = client.get("/search/", {"q": "sầu riêng"}, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert '<a href="/hs/08106000/"><span class="code">0810.60.00</span> - Quả sầu riêng</a>' in page
+    assert "dòng thuế quốc gia" in page  # the level, translated
+    english = client.get("/search/", {"q": "durian"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "0810.60.00</span> - Durians</a>" in english and "national line" in english
