@@ -144,10 +144,12 @@ def read_commitments(filename: str, data: bytes, agreement: str,
             continue
         raw_code = cells[columns["code"]] if columns["code"] < len(cells) else ""
         code = re.sub(r"[\s.]", "", raw_code)
-        if not code.isdigit() or len(code) != 8:
-            if code and not code.isdigit():
-                raise ScheduleError(f"code {raw_code!r} is not a tariff line", number)
-            continue
+        if not code[:1].isdigit():
+            continue  # chapter titles, notes, empty rows
+        if not code.isdigit():
+            raise ScheduleError(f"code {raw_code!r} is not a tariff line", number)
+        if len(code) != 8:
+            continue  # chapters, headings and subheadings
         if code in seen:
             raise ScheduleError(f"code {code} appears twice", number)
         seen.add(code)

@@ -105,8 +105,8 @@ def read_xlsx_schedule(data: bytes) -> tuple[dict, list[TariffLineRecord]]:
                         columns[key] = index
             continue
         code = re.sub(r"[\s.]", "", cells[columns["code"]]) if columns.get("code") is not None else ""
-        if not code:
-            continue
+        if not code[:1].isdigit():
+            continue  # empty, or a title such as "Chương 1" / "Chapter 1"
         if not code.isdigit():
             raise ScheduleError(f"code {cells[columns['code']]!r} is not a number", number)
         if len(code) != 8:

@@ -171,3 +171,12 @@ def test_a_decree_layout_prints_periods_and_no_base_rate(tmp_path):
     bad = write(tmp_path, "bad.csv", "HS code,Staging category,2020\n0407.21.00,B3,12\n")
     with pytest.raises(ScheduleError, match="no 'Base rate' column"):
         import_commitments(bad, "EVFTA", "s", "e")
+
+
+def test_title_rows_are_skipped_and_a_mistyped_code_is_refused(tmp_path):
+    text = ("HS code,Description,Base rate,Staging category\n"
+            "Chapter 8,Edible fruit and nuts,,\n08.10,Other fruit,,\n0810.90.20,Lychees,9,B3\n")
+    assert import_commitments(write(tmp_path, "titles.csv", text), "CPTPP", "arithmetic example", "test")["lines"] == 1
+    typo = write(tmp_path, "typo.csv", "HS code,Base rate,Staging category\n0810.9O.20,9,B3\n")
+    with pytest.raises(ScheduleError, match=r"line 2: code '0810.9O.20' is not a tariff line"):
+        import_commitments(typo, "CPTPP", "s", "e")

@@ -59,6 +59,7 @@ def test_the_workbook_layout_adds_lines_and_rates(tmp_path):
         ["Biểu thuế xuất nhập khẩu"],
         ["Mã hàng", "Mô tả hàng hóa", "Mô tả tiếng Anh", "Đơn vị tính", "Thuế NK thông thường", "Thuế NK ưu đãi",
          "ATIGA", "AKFTA", "RCEP"],
+        ["Chương 8", "Quả và quả hạch ăn được", "Edible fruit and nuts", "", "", "", "", "", ""],  # a title row
         ["0810", "Quả khác, tươi", "Other fruit, fresh", "", "", "", "", "", ""],
         ["0810.90.20", "- - Quả vải", "- - Lychees", "kg", "45", "30", "0", "0(-KH, LA, KR)", "0"],
     ]))
