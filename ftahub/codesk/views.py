@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ftahub.core.views import message_form_errors
+
 from . import handoff, precheck, service
 from .dashboard import figures
 from .ecosys import Outcome
@@ -25,6 +27,13 @@ def _visible(request):
 
 def _get(request, reference: str) -> Application:
     return get_object_or_404(_visible(request), reference=reference)
+
+
+def _reviewable(request, reference: str) -> Application:
+    app = _get(request, reference)
+    if not service.can_review(request.user, app):
+        raise PermissionDenied
+    return app
 
 
 def _editable(request, reference: str) -> Application:
@@ -133,8 +142,7 @@ def document_add(request, reference: str):
         doc.file.save(upload.name, ContentFile(data), save=True)
         messages.success(request, _("%(name)s attached.") % {"name": doc.name})
     else:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        message_form_errors(request, form)
     return redirect("co-application", app.reference)
 
 
@@ -177,9 +185,7 @@ def submit(request, reference: str):
 @login_required
 @require_POST
 def decide(request, reference: str):
-    app = _get(request, reference)
-    if not service.can_review(request.user, app):
-        raise PermissionDenied
+    app = _reviewable(request, reference)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a decision."))
@@ -220,13 +226,10 @@ def handoff_file(request, reference: str, fmt: str):
 @login_required
 @require_POST
 def record(request, reference: str):
-    app = _get(request, reference)
-    if not service.can_review(request.user, app):
-        raise PermissionDenied
+    app = _reviewable(request, reference)
     form = OutcomeForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        message_form_errors(request, form)
         return redirect("co-application", app.reference)
     try:
         cert = service.record_outcome(app, request.user, Outcome(**form.cleaned_data))
@@ -240,13 +243,10 @@ def record(request, reference: str):
 @login_required
 @require_POST
 def revoke(request, reference: str):
-    app = _get(request, reference)
-    if not service.can_review(request.user, app):
-        raise PermissionDenied
+    app = _reviewable(request, reference)
     form = RevocationForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        message_form_errors(request, form)
         return redirect("co-application", app.reference)
     data = form.cleaned_data
     try:

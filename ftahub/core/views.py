@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -47,3 +48,9 @@ def healthz(request):
         {"status": "ok" if healthy else "error", "database": database, "version": __version__},
         status=200 if healthy else 503,
     )
+
+
+def message_form_errors(request, form) -> None:
+    """Each field's errors of an invalid form as one error message (for forms posted from another page)."""
+    for errors in form.errors.values():
+        messages.error(request, " ".join(errors))

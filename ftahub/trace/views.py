@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ftahub.core.views import message_form_errors
 from ftahub.transparency import ledger
 from ftahub.transparency.merkle import ProofError
 from ftahub.transparency.models import LogEntry
@@ -133,8 +134,7 @@ def threshold_add(request):
                                                      "maximum": threshold.maximum})
         messages.success(request, _("Range saved."))
     else:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        message_form_errors(request, form)
     return redirect("trace-desk")
 
 
