@@ -166,21 +166,30 @@ def record_outcome(app: Application, officer, entered: Outcome | None):
         cert = certificates.issue(certificate_record(app, outcome), app.agreement, app.province, app.enterprise,
                                   is_demo=app.is_demo)
         _move(app, S.RECORDED, officer, f"eCoSys C/O {outcome.co_number}")
-        app.ecosys_number, app.ecosys_date, app.issuing_body = outcome.co_number, outcome.issued_on, \
-            outcome.issuing_body
-        app.certificate = cert
-        app.save(update_fields=["status", "ecosys_number", "ecosys_date", "issuing_body", "certificate"])
+        _attach(app, outcome, cert)
     return cert
+
+
+def _attach(app: Application, outcome: Outcome, cert) -> None:
+    """The application now stands for ``cert``, the C/O eCoSys issued as ``outcome``."""
+    app.ecosys_number, app.ecosys_date, app.issuing_body = outcome.co_number, outcome.issued_on, outcome.issuing_body
+    app.certificate = cert
+    app.save(update_fields=["status", "ecosys_number", "ecosys_date", "issuing_body", "certificate"])
+
+
+def _check_recorded(app: Application, officer, reason: str, done: str, act: str) -> None:
+    """An officer may revoke or replace the application's recorded certificate, giving a reason."""
+    if not can_review(officer, app):
+        raise PermissionDenied
+    if app.status != S.RECORDED or app.certificate is None:
+        raise TransitionError(f"only a recorded certificate can be {done}")
+    if not reason.strip():
+        raise TransitionError(f"{act} needs a reason")
 
 
 def revoke(app: Application, officer, reason: str) -> None:
     """Revoke the recorded certificate (after eCoSys revoked it): verification reports it from then on."""
-    if not can_review(officer, app):
-        raise PermissionDenied
-    if app.status != S.RECORDED or app.certificate is None:
-        raise TransitionError("only a recorded certificate can be revoked")
-    if not reason.strip():
-        raise TransitionError("a revocation needs a reason")
+    _check_recorded(app, officer, reason, "revoked", "a revocation")
     with transaction.atomic():
         certificates.revoke(app.certificate, reason)
         _move(app, S.REVOKED, officer, reason.strip())
@@ -190,12 +199,7 @@ def revoke(app: Application, officer, reason: str) -> None:
 def replace(app: Application, officer, entered: Outcome, reason: str):
     """Record the replacement certificate eCoSys issued: a new signed record that names the one it replaces, which
     is marked superseded. The application then points to the replacement."""
-    if not can_review(officer, app):
-        raise PermissionDenied
-    if app.status != S.RECORDED or app.certificate is None:
-        raise TransitionError("only a recorded certificate can be replaced")
-    if not reason.strip():
-        raise TransitionError("a replacement needs a reason")
+    _check_recorded(app, officer, reason, "replaced", "a replacement")
     entered = _check_outcome(entered)
     old = app.certificate
     with transaction.atomic():
@@ -203,10 +207,7 @@ def replace(app: Application, officer, entered: Outcome, reason: str):
         new = certificates.issue(record, app.agreement, app.province, app.enterprise, is_demo=app.is_demo)
         certificates.revoke(old, reason, replacement=new)
         _move(app, S.RECORDED, officer, f"C/O {old.co_number} replaced by {new.co_number}: {reason.strip()}")
-        app.ecosys_number, app.ecosys_date, app.issuing_body = entered.co_number, entered.issued_on, \
-            entered.issuing_body
-        app.certificate = new
-        app.save(update_fields=["status", "ecosys_number", "ecosys_date", "issuing_body", "certificate"])
+        _attach(app, entered, new)
     return new
 
 
