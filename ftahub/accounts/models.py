@@ -7,6 +7,8 @@ from ftahub.core.scoping import ProvinceScopedQuerySet
 
 from .taxcode import InvalidTaxCode, normalise_tax_code
 
+OFFICER_ROLES = frozenset({"co_officer", "fa_officer", "administrator"})  # the province's staff who act on records
+
 
 def validate_tax_code(value: str) -> None:
     try:
@@ -92,4 +94,8 @@ class User(AbstractUser):
 
     @property
     def is_officer(self) -> bool:
-        return self.role in {self.Role.CO_OFFICER, self.Role.FA_OFFICER, self.Role.ADMINISTRATOR}
+        return self.role in OFFICER_ROLES
+
+    def has_role(self, roles) -> bool:
+        """One of ``roles``, or a superuser (who may do anything)."""
+        return self.is_superuser or self.role in roles

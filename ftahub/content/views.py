@@ -7,13 +7,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from ftahub.accounts.models import OFFICER_ROLES
 from ftahub.agreements.models import TradeAgreement
 from ftahub.core import fulltext
 
 from .forms import ItemForm
 from .models import Item
-
-EDITORS = {"fa_officer", "co_officer", "administrator"}
 
 
 def item_list(request):
@@ -67,7 +66,7 @@ def item_download(request, pk: int):
 
 
 def _editor(request):
-    if request.user.role not in EDITORS and not request.user.is_superuser:
+    if not request.user.has_role(OFFICER_ROLES):
         raise PermissionDenied
 
 

@@ -13,13 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ftahub.accounts.models import OFFICER_ROLES
 from ftahub.core.exports import neutralise
 
 from . import service
 from .forms import EventForm, RegistrationForm
 from .models import HubEvent, Meeting, Registration
-
-STAFF = {"fa_officer", "co_officer", "administrator"}
 
 
 def _base(request) -> str:
@@ -62,7 +61,7 @@ def feed_ics(request):
 
 
 def _is_event_staff(user, event) -> bool:
-    return user.is_authenticated and user.role in STAFF and (user.is_national or user.province_id == event.province_id)
+    return user.is_authenticated and user.is_officer and (user.is_national or user.province_id == event.province_id)
 
 
 def ticket(request, token: str):
@@ -130,7 +129,7 @@ def ticket_check_in(request, token: str):
 # -- staff ---------------------------------------------------------------------------------------------------------
 
 def _staff(request):
-    if request.user.role not in STAFF and not request.user.is_superuser:
+    if not request.user.has_role(OFFICER_ROLES):
         raise PermissionDenied
 
 

@@ -16,7 +16,7 @@ router = Router(tags=["foreign-affairs registry"], auth=django_auth)
             summary="Registry records of a kind (partners, relationships, delegations, agreements, follow-ups, "
                     "projects, fdi, enterprises) that the user may see")
 def records(request, kind: str, q: str | None = None, limit: int = 200):
-    if request.user.role not in STAFF and not request.user.is_superuser:
+    if not request.user.has_role(STAFF):
         return Status(403, {"code": "forbidden", "message": "The registry is for the province's staff."})
     spec = KINDS.get(kind)
     if spec is None:

@@ -14,17 +14,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ftahub.accounts.models import OFFICER_ROLES
+
 from . import files
 from .forms import form_class
 from .kinds import KINDS, search
 from .models import Agreement, FollowUp
 
-STAFF = {"fa_officer", "co_officer", "administrator", "statistician"}
-EDITORS = {"fa_officer", "co_officer", "administrator"}
+STAFF = OFFICER_ROLES | {"statistician"}  # may read the registry; officers edit it
 
 
 def _staff(request):
-    if request.user.role not in STAFF and not request.user.is_superuser:
+    if not request.user.has_role(STAFF):
         raise PermissionDenied(_("The registry is for the province's staff."))
 
 
@@ -36,7 +37,7 @@ def _kind(slug: str):
 
 
 def _can_edit(user) -> bool:
-    return user.role in EDITORS or user.is_superuser
+    return user.has_role(OFFICER_ROLES)
 
 
 def due(user, today: datetime.date | None = None) -> dict:

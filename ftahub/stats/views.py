@@ -144,7 +144,7 @@ def _importer(request):
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
-    if request.user.role not in ("statistician", "administrator") and not request.user.is_superuser:
+    if not request.user.has_role(("statistician", "administrator")):
         raise PermissionDenied
     return None
 
