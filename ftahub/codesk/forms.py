@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ftahub.agreements.models import TradeAgreement, partner_countries
+from ftahub.core.uploads import content_matches_name
 from ftahub.origin.models import OriginAssessment
 
 from .models import Application, Document, Item
@@ -63,10 +64,7 @@ class DocumentForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_DOCUMENT:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
-        suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        head = upload.read(8)
-        upload.seek(0)
-        if suffix not in DOCUMENT_TYPES or not head.startswith(DOCUMENT_TYPES[suffix]):
+        if not content_matches_name(upload, DOCUMENT_TYPES):
             raise forms.ValidationError(_("Upload a PDF, PNG, JPG, XLSX or XML file whose content matches its name."))
         return upload
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ftahub.core.uploads import content_matches_name
 from ftahub.places.models import Province
 
 from .models import Item
@@ -29,10 +30,7 @@ class ItemForm(forms.ModelForm):
             return upload
         if upload.size > MAX_FILE:
             raise forms.ValidationError(_("The file is larger than 25 MB."))
-        suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        head = upload.read(8)
-        upload.seek(0)
-        if suffix not in FILE_TYPES or not head.startswith(FILE_TYPES[suffix]):
+        if not content_matches_name(upload, FILE_TYPES):
             raise forms.ValidationError(_("Upload a PDF, image, Office or ZIP file whose content matches its name."))
         return upload
 

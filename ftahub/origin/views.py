@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ftahub.agreements.models import partner_countries
+from ftahub.core.uploads import content_matches_name
 from ftahub.places.models import Country
 
 from .bom import BomError, flatten, read_bom, rows_to_materials
@@ -248,11 +249,7 @@ class DeclarationForm(forms.Form):
             return upload
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
-        suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        magic = DOCUMENT_TYPES.get(suffix)
-        head = upload.read(8)
-        upload.seek(0)
-        if magic is None or not head.startswith(magic):
+        if not content_matches_name(upload, DOCUMENT_TYPES):
             raise forms.ValidationError(_("Upload a PDF, PNG or JPG file."))
         return upload
 
