@@ -10,7 +10,6 @@ Run: .venv/bin/python bench/capture.py
 import http.client
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,13 +17,9 @@ import threading
 import time
 from pathlib import Path
 
+from _hub import scratch_postgres, serving
+
 DOCS, EVENTS_PER_DOC, THREADS = 40, 100, 4
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def documents(n_docs: int) -> list[bytes]:
@@ -75,16 +70,7 @@ def run(label: str, env: dict) -> None:
     ftahub("migrate", "--no-input", "-v", "0")
     ftahub("load-reference")
     token = ftahub("shell", "-c", SETUP).stdout.strip().splitlines()[-1]
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "ftahub", "serve", "--port", str(port), "--threads",
-                               str(THREADS)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(150):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving(env, THREADS) as port:
         docs = documents(DOCS)
         errors, lock, queue = [], threading.Lock(), list(docs)
 
@@ -116,29 +102,15 @@ def run(label: str, env: dict) -> None:
         check = ftahub("shell", "-c", "from ftahub.trace.models import Event; from ftahub.transparency import "
                                       "ledger; print(Event.objects.count(), ledger.size())").stdout.split()[-2:]
         print(f"  stored events {check[0]}, log entries {check[1]}")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="ftahub-bench-capture-"))
     base = {**os.environ, "FTAHUB_DEBUG": "0", "FTAHUB_HTTPS": "0", "SECRET_KEY": "bench-" + "x" * 50,
             "FTAHUB_VAR_DIR": str(tmp / "var")}
-    server_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test").rsplit("/", 1)[0]
-    try:
-        import psycopg
-
-        with psycopg.connect(server_url + "/postgres", autocommit=True, connect_timeout=3) as conn:
-            conn.execute("DROP DATABASE IF EXISTS ftahub_bench_capture")
-            conn.execute("CREATE DATABASE ftahub_bench_capture")
-        try:
-            run("PostgreSQL", {**base, "DATABASE_URL": server_url + "/ftahub_bench_capture"})
-        finally:
-            with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
-                conn.execute("DROP DATABASE IF EXISTS ftahub_bench_capture WITH (FORCE)")
-    except psycopg.OperationalError as exc:
-        print(f"PostgreSQL not reachable ({str(exc).splitlines()[0]}): skipped")
+    with scratch_postgres("ftahub_bench_capture") as url:
+        if url:
+            run("PostgreSQL", {**base, "DATABASE_URL": url})
     run("SQLite", {**base, "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
                    "FTAHUB_VAR_DIR": str(tmp / "var-sqlite")})
 

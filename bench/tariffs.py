@@ -9,17 +9,16 @@ Runs on its own SQLite database under a temporary folder (or DATABASE_URL if set
 Run: .venv/bin/python bench/tariffs.py
 """
 
-import http.client
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+from _hub import hammer, serving
 
 TMP = Path(tempfile.mkdtemp(prefix="ftahub-bench-"))
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}")
@@ -72,12 +71,6 @@ def bench_search():
           f"{'met' if p95_hub / p95_raw <= 2 and p50_hub / p50_raw <= 2 else 'NOT met'})")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 LINES = ["04072100", "04081100", "04090000", "08106000", "08109010", "08109020", "08109030", "08109050",
          "08109092", "08111000", "08134010", "09011130", "09011220", "09101100", "10059010", "10061010", "10061090",
          "10062010", "10063030"]
@@ -91,55 +84,19 @@ def lookup_paths(n=3000):
             for _ in range(n)]
 
 
-def hammer(port, path, seconds=5.0, threads=4):
-    count, errors = [0], [0]
-    deadline = time.monotonic() + seconds
-
-    def worker():
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        rng = random.Random(threading.get_ident())
-        while time.monotonic() < deadline:
-            conn.request("GET", path if isinstance(path, str) else rng.choice(path))
-            response = conn.getresponse()
-            response.read()
-            if response.status != 200:
-                errors[0] += 1
-            count[0] += 1
-        conn.close()
-
-    workers = [threading.Thread(target=worker) for _ in range(threads)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    return count[0] / seconds, errors[0]
-
-
 def bench_http():
-    port = free_port()
     env = {**os.environ, "FTAHUB_DEBUG": "0", "FTAHUB_HTTPS": "0", "SECRET_KEY": "bench-" + "x" * 50}
     subprocess.run([sys.executable, "-m", "ftahub", "collectstatic", "--no-input", "-v", "0"], env=env, check=True)
-    server = subprocess.Popen([sys.executable, "-m", "ftahub", "serve", "--port", str(port), "--threads", "4"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving(env, threads=4) as port:
         lookup = lookup_paths()  # varied lines, partners, directions and dates
-        hammer(port, lookup, 1.0)
-        bare, bare_errors = hammer(port, "/healthz")
-        rate, errors = hammer(port, lookup)
+        hammer(port, lookup, 1.0, 4)
+        bare = hammer(port, ["/healthz"], 5.0, 4)
+        found = hammer(port, lookup, 5.0, 4)
+        rate = found["rps"]
         print(f"HTTP (Waitress, 4 client threads, 5 s each; lookups over {len(set(lookup))} different queries): "
-              f"lookup {rate:.0f} req/s ({errors} errors), "
-              f"bare JSON view {bare:.0f} req/s ({bare_errors} errors)")
-        print(f"  ratio {rate / bare:.2f}× (goal ≥ 0.5×: {'met' if rate / bare >= 0.5 else 'NOT met'})")
-    finally:
-        server.terminate()
-        server.wait()
-
+              f"lookup {rate:.0f} req/s ({found['errors']} errors), "
+              f"bare JSON view {bare['rps']:.0f} req/s ({bare['errors']} errors)")
+        print(f"  ratio {rate / bare['rps']:.2f}× (goal ≥ 0.5×: {'met' if rate / bare['rps'] >= 0.5 else 'NOT met'})")
 
 if __name__ == "__main__":
     ftahub("migrate", "-v", "0")
