@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .rates import RateFormatError, parse_rate
 from .schedule import ScheduleError, _fold
-from .staging import StagingCategory, staged_rate
+from .staging import StagingCategory, first_reduction, staged_rate, yearly_dates
 
 HEADERS = {
     "hs code": "code", "hs": "code", "tariff line": "code", "code": "code", "ma hang": "code", "ma hs": "code",
@@ -131,9 +131,8 @@ def read_commitments(filename: str, data: bytes, agreement: str,
                 if HEADERS.get(name):
                     columns[HEADERS[name]] = index
                 elif m := YEAR_N.match(name):
-                    first = entry_into_force.year if (staging is None or staging.first_cut == "entry_into_force") \
-                        else entry_into_force.year + 1
-                    years[index] = first + int(m.group(1)) - 1
+                    first_cut = staging.first_cut if staging else "entry_into_force"
+                    years[index] = first_reduction(entry_into_force, first_cut).year + int(m.group(1)) - 1
                 elif name == "eif":
                     years[index] = entry_into_force.year
                 elif m := CALENDAR.match(name):
@@ -199,8 +198,8 @@ def rate_on(base_raw: str, category: str, printed: dict, agreement: str, entry_i
             on: datetime.date) -> tuple[str | None, bool]:
     """(rate as printed or computed, computed?) on a date; None before entry into force.
 
-    A printed year wins; after the last printed year its rate holds ("and subsequent years"); otherwise the
-    category's arithmetic from the base rate."""
+    A printed year wins; otherwise the category's arithmetic from the base rate; without a category, the last
+    printed year's rate holds ("and subsequent years")."""
     if on < entry_into_force:
         return None, False
     printed = {int(y): r for y, r in printed.items()}
@@ -240,8 +239,7 @@ def path(base_raw: str, category: str, printed: dict, agreement: str, entry_into
          until: int) -> dict[int, tuple[str, bool]]:
     """Year → (rate on 1 January, or on entry into force in its first year; computed?) up to ``until``."""
     found = {}
-    for year in range(entry_into_force.year, until + 1):
-        on = max(datetime.date(year, 1, 1), entry_into_force)
+    for year, on in yearly_dates(entry_into_force, until):
         rate, computed = rate_on(base_raw, category, printed, agreement, entry_into_force, on)
         if rate is not None:
             found[year] = (rate, computed)
@@ -253,5 +251,4 @@ def final_year(category: str, agreement: str, entry_into_force: datetime.date) -
     if not category:
         return entry_into_force.year
     c = definitions()[agreement].categories[category]
-    first_year = entry_into_force.year + (0 if c.first_cut == "entry_into_force" else 1)
-    return first_year + max(c.stages - 1, 0)
+    return first_reduction(entry_into_force, c.first_cut).year + max(c.stages - 1, 0)

@@ -27,9 +27,14 @@ class StagingCategory:
     rounding: str | None = None  # None, "down_0.1", "half_up_0.1"
 
 
+def first_reduction(entry_into_force: datetime.date, first_cut: str) -> datetime.date:
+    """The day of the first reduction: entry into force, or the 1 January after it."""
+    return entry_into_force if first_cut == "entry_into_force" else datetime.date(entry_into_force.year + 1, 1, 1)
+
+
 def staging_year(on: datetime.date, entry_into_force: datetime.date, first_cut: str) -> int:
     """Year 1, 2, ... of the staging on a date; 0 before the first reduction."""
-    start = entry_into_force if first_cut == "entry_into_force" else datetime.date(entry_into_force.year + 1, 1, 1)
+    start = first_reduction(entry_into_force, first_cut)
     if on < start:
         return 0
     return on.year - start.year + 1
@@ -57,11 +62,15 @@ def staged_rate(base: Decimal, category: StagingCategory, entry_into_force: date
     return _round(category.end_rate + (base - category.end_rate) * remaining, category.rounding)
 
 
+def yearly_dates(entry_into_force: datetime.date, until_year: int):
+    """(calendar year, the day its rate is read: 1 January, or entry into force in its first year) up to
+    ``until_year``."""
+    for year in range(entry_into_force.year, until_year + 1):
+        yield year, max(datetime.date(year, 1, 1), entry_into_force)
+
+
 def staging_path(base: Decimal, category: StagingCategory, entry_into_force: datetime.date,
                  until_year: int) -> list[tuple[int, Decimal | str]]:
     """(calendar year, rate on 1 January of it — or on entry into force in its first year) up to ``until_year``."""
-    path = []
-    for year in range(entry_into_force.year, until_year + 1):
-        on = max(datetime.date(year, 1, 1), entry_into_force)
-        path.append((year, staged_rate(base, category, entry_into_force, on)))
-    return path
+    return [(year, staged_rate(base, category, entry_into_force, on))
+            for year, on in yearly_dates(entry_into_force, until_year)]
