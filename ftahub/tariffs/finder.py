@@ -37,7 +37,7 @@ def _line(code: str):
     return line, rates, commitments
 
 
-def committed_rate(commitment, agreement, on: datetime.date):
+def _committed_rate(commitment, agreement, on: datetime.date):
     """(Rate, computed?) from an agreement's commitment on a date, or (None, False) before it applies."""
     raw, computed = staging.rate_on(commitment.base_raw, commitment.category, commitment.printed, agreement.code,
                                     agreement.in_force_vn, on)
@@ -119,7 +119,7 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
             if rate.kind == "none" and stored.excluded_parties and partner:
                 row["rate_display"] = f"— (not for goods from {partner})"
         elif commitment is not None:
-            rate, computed = committed_rate(commitment, agreement, on)
+            rate, computed = _committed_rate(commitment, agreement, on)
             if rate is not None:
                 row.update(rate_display=rate.display(), computed=computed,
                            source=f"{commitment.source}, edition {commitment.edition}" + (
