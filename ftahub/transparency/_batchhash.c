@@ -46,11 +46,10 @@ static PyObject *init(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
-static int hash2(const unsigned char prefix, const void *a, size_t alen, const void *b, size_t blen,
-                 unsigned char *out) {
+/* SHA-256(prefix || data) into out (32 bytes); 0 on failure. */
+static int prefixed_hash(const unsigned char prefix, const void *data, size_t len, unsigned char *out) {
     sha_ctx ctx;
-    return sha_init(&ctx) && sha_update(&ctx, &prefix, 1) && sha_update(&ctx, a, alen) &&
-           (blen == 0 || sha_update(&ctx, b, blen)) && sha_final(out, &ctx);
+    return sha_init(&ctx) && sha_update(&ctx, &prefix, 1) && sha_update(&ctx, data, len) && sha_final(out, &ctx);
 }
 
 /* leaf_hashes(entries: list[bytes]) -> bytes: SHA-256(0x00 || entry) for each, concatenated. */
@@ -74,8 +73,8 @@ static PyObject *leaf_hashes(PyObject *self, PyObject *arg) {
             PyErr_Format(PyExc_TypeError, "entry %zd is %.80s, not bytes", i, Py_TYPE(items[i])->tp_name);
             goto fail;
         }
-        if (!hash2(LEAF_PREFIX, PyBytes_AS_STRING(items[i]), (size_t)PyBytes_GET_SIZE(items[i]), NULL, 0,
-                   dst + 32 * i)) {
+        if (!prefixed_hash(LEAF_PREFIX, PyBytes_AS_STRING(items[i]), (size_t)PyBytes_GET_SIZE(items[i]),
+                           dst + 32 * i)) {
             PyErr_SetString(PyExc_RuntimeError, "SHA-256 failed");
             goto fail;
         }
@@ -112,7 +111,7 @@ static PyObject *parents(PyObject *self, PyObject *arg) {
     unsigned char *dst = (unsigned char *)PyBytes_AS_STRING(out);
     int ok = 1;
     Py_BEGIN_ALLOW_THREADS
-    for (Py_ssize_t i = 0; i < pairs && ok; i++) ok = hash2(NODE_PREFIX, src + 64 * i, 64, NULL, 0, dst + 32 * i);
+    for (Py_ssize_t i = 0; i < pairs && ok; i++) ok = prefixed_hash(NODE_PREFIX, src + 64 * i, 64, dst + 32 * i);
     Py_END_ALLOW_THREADS
     PyBuffer_Release(&view);
     if (!ok) {
