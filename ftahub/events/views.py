@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ftahub.accounts.models import OFFICER_ROLES
-from ftahub.core.exports import neutralise
+from ftahub.core.exports import download
 
 from . import service
 from .forms import EventForm, RegistrationForm
@@ -178,27 +178,7 @@ COLUMNS = ["name", "email", "organisation", "country", "phone", "role", "status"
 
 
 def _attendees(event, registrations, fmt: str) -> HttpResponse:
-    rows = [[neutralise(str(getattr(r, c) or "")) for c in COLUMNS] for r in registrations]
-    if fmt == "csv":
-        import csv
-
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-        response = HttpResponse(("\ufeff" + out.getvalue()).encode(), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook
-
-        book = Workbook()
-        book.active.append(COLUMNS)
-        for row in rows:
-            book.active.append(row)
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument."
-                                                               "spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-attendees.{fmt}"'
-    return response
+    rows = [[str(getattr(r, c) or "") for c in COLUMNS] for r in registrations]
+    return download(fmt, COLUMNS, rows, f"event-{event.pk}-attendees")
 
 

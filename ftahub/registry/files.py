@@ -13,8 +13,6 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from ftahub.core.exports import neutralise
-
 from .forms import form_class
 from .kinds import Kind
 
@@ -38,29 +36,7 @@ def header(kind: Kind) -> list[str]:
 
 def rows(queryset, kind: Kind):
     for obj in queryset:
-        yield [obj.pk, *(neutralise(_cell(obj, name, kind)) for name in kind.fields)]
-
-
-def to_csv(queryset, kind: Kind) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header(kind))
-    writer.writerows(rows(queryset, kind))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def to_xlsx(queryset, kind: Kind) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = kind.slug
-    sheet.append(header(kind))
-    for row in rows(queryset, kind):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        yield [obj.pk, *(_cell(obj, name, kind) for name in kind.fields)]
 
 
 class FileError(ValueError):

@@ -8,13 +8,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ftahub.accounts.models import OFFICER_ROLES
+from ftahub.core.exports import download
 
 from . import files
 from .forms import form_class
@@ -69,14 +70,8 @@ def record_list(request, slug: str):
             active[name] = value
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
-        stamp = timezone.localdate().isoformat()
-        if fmt == "csv":
-            response = HttpResponse(files.to_csv(records, kind), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(files.to_xlsx(records, kind), content_type="application/vnd.openxmlformats-"
-                                                                                 "officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="{kind.slug}-{stamp}.{fmt}"'
-        return response
+        return download(fmt, files.header(kind), files.rows(records, kind),
+                        f"{kind.slug}-{timezone.localdate().isoformat()}", sheet_title=kind.slug)
     model_fields = {f.name: f for f in kind.model._meta.get_fields()}
     filters = [(name, model_fields[name].verbose_name, model_fields[name].choices, active.get(name, ""))
                for name in kind.filters]

@@ -1,10 +1,8 @@
-import csv
 import datetime
-import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ftahub.agreements.models import partner_countries
-from ftahub.core.exports import neutralise
+from ftahub.core.exports import download
 
 from .finder import FinderError, lookup
 from .importer import coverage
@@ -89,28 +87,7 @@ def _rows(result):
 
 def _export(result, fmt):
     name = f"tariff-{result['line']['code']}-{result['partner'] or 'all'}-{result['date']}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(HEADER)
-        for row in _rows(result):
-            writer.writerow([neutralise(v) for v in row])
-        response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = result["line"]["code"]
-        sheet.append(HEADER)
-        for row in _rows(result):
-            sheet.append([neutralise(v) for v in row])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return download(fmt, HEADER, _rows(result), name, sheet_title=result["line"]["code"])
 
 
 @login_required
