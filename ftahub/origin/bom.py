@@ -12,6 +12,8 @@ import csv
 import io
 import re
 
+from ftahub.core.tables import TableError, csv_text, xlsx_rows
+
 COLUMNS = {
     "line": ["line", "dong", "dòng", "stt"],
     "parent": ["parent", "thuoc", "thuộc", "parent_line"],
@@ -136,9 +138,9 @@ def rows_to_materials(header: list, rows: list[list]) -> list[dict]:
 
 def read_csv(data: bytes) -> list[dict]:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BomError(["the CSV file is not UTF-8 text"]) from None
+        text = csv_text(data)
+    except TableError as exc:
+        raise BomError([str(exc)]) from None
     sample = text[:2048]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -154,15 +156,10 @@ def read_csv(data: bytes) -> list[dict]:
 
 
 def read_xlsx(data: bytes) -> list[dict]:
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise BomError([f"not a readable XLSX workbook ({type(exc).__name__})"]) from None
-    sheet = workbook.worksheets[0]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)]
-    workbook.close()
+        rows = [list(r) for r in xlsx_rows(data, max_row=MAX_ROWS + 2)]
+    except TableError as exc:
+        raise BomError([str(exc)]) from None
     if not rows:
         raise BomError(["the workbook's first sheet is empty"])
     return rows_to_materials(rows[0], rows[1:])

@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from ftahub.core.tables import TableError, csv_text, guess_delimiter, xlsx_rows
+
 from .forms import form_class
 from .kinds import Kind
 
@@ -44,22 +46,15 @@ class FileError(ValueError):
 
 
 def read_table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:
-    if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-            raise FileError(f"not a readable XLSX workbook ({type(exc).__name__})") from None
-        table = [["" if v is None else (v.date().isoformat() if isinstance(v, datetime.datetime) else str(v))
-                  for v in row] for row in sheet.iter_rows(values_only=True)]
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise FileError("the CSV file is not UTF-8 text") from None
-        delimiter = ";" if text[:2048].count(";") > text[:2048].count(",") else ","
-        table = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        if name.lower().endswith(".xlsx"):
+            table = [["" if v is None else (v.date().isoformat() if isinstance(v, datetime.datetime) else str(v))
+                      for v in row] for row in xlsx_rows(data)]
+        else:
+            text = csv_text(data)
+            table = list(csv.reader(io.StringIO(text), delimiter=guess_delimiter(text)))
+    except TableError as exc:
+        raise FileError(str(exc)) from None
     table = [r for r in table if any(str(c).strip() for c in r)]
     if not table:
         raise FileError("the file is empty")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ftahub.core.fulltext import fold
+from ftahub.core.tables import TableError, csv_text, xlsx_rows
 
 from . import engine
 
@@ -155,21 +156,14 @@ CUSTOMS_COLUMNS = ["province", "era", "partner", "hs", "direction", "year", "mon
 
 
 def _table(name: str, data: bytes) -> list[dict]:
-    if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-            raise ImportError_([f"not a readable XLSX workbook ({type(exc).__name__})"]) from None
-        values = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        header, body = [h.strip() for h in values[0]], values[1:]
-        return [dict(zip(header, row, strict=False)) for row in body]
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportError_(["the file is not UTF-8 text"]) from None
-    return list(csv.DictReader(io.StringIO(text)))
+        if not name.lower().endswith(".xlsx"):
+            return list(csv.DictReader(io.StringIO(csv_text(data))))
+        values = [["" if v is None else str(v) for v in row] for row in xlsx_rows(data)]
+    except TableError as exc:
+        raise ImportError_([str(exc)]) from None
+    header, body = [h.strip() for h in values[0]], values[1:]
+    return [dict(zip(header, row, strict=False)) for row in body]
 
 
 def customs(name: str, data: bytes, folder: Path, dataset: str, only_good: bool = False,

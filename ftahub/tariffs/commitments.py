@@ -22,15 +22,15 @@ printed rate is the legal text and is what the hub uses, and the differences are
 Plain Python: no Django.
 """
 
-import csv
 import datetime
-import io
 import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+
+from ftahub.core.tables import TableError, read_rows
 
 from .rates import RateFormatError, parse_rate
 from .schedule import ScheduleError, _fold
@@ -95,25 +95,14 @@ def _clean_rate(text: str) -> str:
 
 
 def _rows(filename: str, data: bytes):
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-            raise ScheduleError(f"not a readable XLSX workbook ({type(exc).__name__})") from None
-        for number, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
-            yield number, ["" if c is None else str(c).strip() for c in row]
-        workbook.close()
-    elif filename.lower().endswith(".csv"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ScheduleError("the file is not UTF-8 text") from None
-        for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-            yield number, [c.strip() for c in row]
-    else:
+    if not filename.lower().endswith((".csv", ".xlsx")):
         raise ScheduleError("a commitments schedule is a .csv or .xlsx file")
+    try:
+        table = read_rows(filename, data)
+    except TableError as exc:
+        raise ScheduleError(str(exc)) from None
+    for number, row in enumerate(table, start=1):
+        yield number, ["" if c is None else str(c).strip() for c in row]
 
 
 def read_commitments(filename: str, data: bytes, agreement: str,

@@ -11,11 +11,12 @@ Two layouts:
 Plain Python: no Django.
 """
 
-import io
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from ftahub.core.tables import TableError, xlsx_rows
 
 RATE_KEYS = ["nktt", "nkud", "vat", "acfta", "atiga", "ajcep", "vjepa", "akfta", "aanzfta", "aifta", "vkfta", "vcfta",
              "eaeu", "cptpp", "ahkfta", "vncu", "evfta", "ukvfta", "vnlao", "vncam", "vifta", "rcept", "ttdb", "xk",
@@ -83,15 +84,12 @@ def read_json_schedule(data: bytes) -> tuple[dict, list[TariffLineRecord]]:
 
 
 def read_xlsx_schedule(data: bytes) -> tuple[dict, list[TariffLineRecord]]:
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise ScheduleError(f"not a readable XLSX workbook ({type(exc).__name__})") from None
-    sheet = workbook.worksheets[0]
+        table = xlsx_rows(data)
+    except TableError as exc:
+        raise ScheduleError(str(exc)) from None
     header, columns, records = None, {}, []
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, row in enumerate(table, start=1):
         cells = ["" if c is None else str(c).strip() for c in row]
         if header is None:
             folded = [_fold(c) for c in cells]
@@ -115,7 +113,6 @@ def read_xlsx_schedule(data: bytes) -> tuple[dict, list[TariffLineRecord]]:
         records.append(TariffLineRecord(code, cells[columns["v"]] if "v" in columns else "",
                                         cells[columns["e"]] if "e" in columns else "",
                                         cells[columns["u"]] if "u" in columns else "", rates, number))
-    workbook.close()
     if header is None:
         raise ScheduleError("no header row with a 'Mã hàng' (code) column")
     if not records:

@@ -10,6 +10,8 @@ import datetime
 import io
 import re
 
+from ftahub.core.tables import TableError, csv_text, guess_delimiter
+
 from .epcis import gs1_check_digit
 
 STEPS = {
@@ -107,12 +109,10 @@ def read_temperature_csv(data: bytes, tz: datetime.tzinfo) -> list[tuple[datetim
     """Rows ``time,temperature[,device]`` (a header line with those names; times ISO 8601 or 'YYYY-MM-DD HH:MM',
     local time when no offset is written; temperature in °C with a point or a comma). Every bad row is reported."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FarmInputError(["the file is not UTF-8 text"]) from None
-    sample = text[:2048]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+        text = csv_text(data)
+    except TableError as exc:
+        raise FarmInputError([str(exc)]) from None
+    reader = csv.DictReader(io.StringIO(text), delimiter=guess_delimiter(text))
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     if "time" not in fields or "temperature" not in fields:
         raise FarmInputError(["the first line must name the columns: time, temperature (and optionally device)"])
