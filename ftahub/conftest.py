@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
+from ftahub.accounts.demo import demo_tax_code
 from ftahub.accounts.models import Enterprise, User
-from ftahub.core.demo import demo_tax_code
 from ftahub.places.models import Province
 
 

@@ -3,10 +3,13 @@
 The embedded default (no variables set) is the demo: SQLite under ``var/``, DEBUG on, a generated secret key.
 Production sets ``FTAHUB_DEBUG=0`` and must then provide ``SECRET_KEY`` (the hub refuses to start without it).
 
-Variables: DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS (comma-separated), CSRF_TRUSTED_ORIGINS, FTAHUB_DEBUG,
-FTAHUB_HTTPS (secure cookies, HSTS, SSL redirect; on by default when DEBUG is off), FTAHUB_DATA_DIR (reference
-data, default ``../shared/data``), FTAHUB_VAR_DIR (database, keys, uploads; default ``var/``), EMAIL_URL-style
-settings EMAIL_HOST/EMAIL_PORT (console backend when unset), FTAHUB_LOG_LEVEL.
+Variables (``ENVIRONMENT`` below lists them all; a test checks each is read): DATABASE_URL, SECRET_KEY,
+ALLOWED_HOSTS (comma-separated), CSRF_TRUSTED_ORIGINS, FTAHUB_DEBUG, FTAHUB_DEMO, FTAHUB_HTTPS (secure cookies, HSTS,
+SSL redirect; on by default when DEBUG is off), FTAHUB_BEHIND_PROXY, FTAHUB_DATA_DIR (reference data, default
+``../shared/data``), FTAHUB_VAR_DIR (database, keys, uploads; default ``var/``), FTAHUB_CONN_MAX_AGE,
+FTAHUB_WORKING_HOURS, FTAHUB_HOLIDAYS, FTAHUB_ECOSYS_ADAPTER, FTAHUB_LOG_ORIGIN, FTAHUB_WORKER, FTAHUB_RATE_LIMITS,
+EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS (console backend when EMAIL_HOST is
+unset), DEFAULT_FROM_EMAIL, FTAHUB_LOG_LEVEL; signing keys may come from FTAHUB_SIGNING_KEY_<KID>.
 """
 
 import os
@@ -17,6 +20,13 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+ENVIRONMENT = (
+    "DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "FTAHUB_DEBUG", "FTAHUB_DEMO",
+    "FTAHUB_HTTPS", "FTAHUB_BEHIND_PROXY", "FTAHUB_DATA_DIR", "FTAHUB_VAR_DIR", "FTAHUB_CONN_MAX_AGE",
+    "FTAHUB_WORKING_HOURS", "FTAHUB_HOLIDAYS", "FTAHUB_ECOSYS_ADAPTER", "FTAHUB_LOG_ORIGIN", "FTAHUB_WORKER",
+    "FTAHUB_RATE_LIMITS", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS",
+    "DEFAULT_FROM_EMAIL", "FTAHUB_LOG_LEVEL",
+)
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 
@@ -53,6 +63,10 @@ FTAHUB_DEMO = env_bool("FTAHUB_DEMO", DEBUG)  # shows the demo banner; demo reco
 FTAHUB_WORKING_HOURS = os.environ.get("FTAHUB_WORKING_HOURS", "08:00-12:00,13:00-17:00")
 FTAHUB_HOLIDAYS = os.environ.get("FTAHUB_HOLIDAYS", "")
 FTAHUB_ECOSYS_ADAPTER = os.environ.get("FTAHUB_ECOSYS_ADAPTER", "ftahub.codesk.ecosys.ManualAdapter")
+# The transparency log's name in its signed checkpoints (C2SP "origin" line): set it to this hub's address.
+FTAHUB_LOG_ORIGIN = os.environ.get("FTAHUB_LOG_ORIGIN", "ftahub.local/log")
+# ``ftahub serve`` runs queued jobs (imports) in a worker thread beside the server; 0 when ``ftahub worker`` runs apart.
+FTAHUB_WORKER = env_bool("FTAHUB_WORKER", True)
 
 
 def _secret_key() -> str:
@@ -120,7 +134,7 @@ WSGI_APPLICATION = "ftahub.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PACKAGE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -172,7 +186,6 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -3,24 +3,19 @@
 import datetime
 import hashlib
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ftahub.core import keys
 from ftahub.transparency import ledger
 from ftahub.transparency.note import Signer
 
-from .keys import KeyError_, KeyRing, load_keyset
+from .keys import KeyError_, load_keyset
 from .models import IssuedCertificate
 from .payload import PayloadError, from_qr_text, sign, to_qr_text, verify
 
-
-def key_ring() -> KeyRing:
-    return KeyRing(settings.VAR_DIR / "keys")
-
-
-def published_keyset() -> dict:
-    return {"keys": key_ring().keyset()}
+key_ring = keys.key_ring  # the hub-wide key ring (ftahub.core.keys), also the transparency log's
+published_keyset = keys.published_keyset
 
 
 def issue(record: dict, agreement, province, enterprise, is_demo: bool = False) -> IssuedCertificate:

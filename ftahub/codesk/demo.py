@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from ftahub.accounts import demo
 from ftahub.agreements.models import TradeAgreement
 
 from . import service
@@ -31,7 +32,8 @@ def _restamp(app, hours_ago: list[float]) -> None:
         Transition.objects.filter(pk=transition.pk).update(at=now - datetime.timedelta(hours=hours))
 
 
-def load(enterprise, applicant, officer, report) -> None:
+def load(report=print) -> None:
+    enterprise, applicant, officer = demo.enterprise(1), demo.user("doanhnghiep"), demo.user("canbo-co")
     if Application.objects.filter(is_demo=True).exists():
         return
     cptpp = TradeAgreement.objects.get(code="CPTPP")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ftahub.agreements.models import TradeAgreement, partner_countries
+from ftahub.common import hscode
 from ftahub.core.uploads import content_matches_name
 from ftahub.origin.models import OriginAssessment
 
@@ -53,7 +54,7 @@ class ItemForm(forms.ModelForm):
         self.fields["assessment"].label_from_instance = lambda a: f"{a.title} — HS {a.product_hs} ({a.created_at:%d/%m/%Y})"
 
     def clean_hs_code(self):
-        return "".join(ch for ch in self.cleaned_data["hs_code"] if ch.isdigit() or ch == ".").strip(".")
+        return hscode.dotted(hscode.compact(self.cleaned_data["hs_code"]))
 
 
 class DocumentForm(forms.Form):

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ftahub.common import hscode
 from ftahub.tariffs.models import HSCode
 
 from .models import Application, Document, Item
@@ -65,7 +66,7 @@ def _criterion_fits(criterion: str, result: dict) -> bool:
 
 def _check_item(app: Application, item: Item, findings: list[Finding]) -> None:
     where = _("item %(n)s") % {"n": item.position}
-    code = "".join(ch for ch in item.hs_code if ch.isdigit())
+    code = hscode.compact(item.hs_code)
     if len(code) not in (6, 8):
         findings.append(Finding("error", "hs_format", where,
                                 _("HS code %(code)s must have 6 or 8 digits.") % {"code": item.hs_code}))

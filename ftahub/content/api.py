@@ -1,15 +1,14 @@
-"""Public read API of the content hub and the events."""
+"""Public read API of the content hub."""
 
 import datetime
 
 from ninja import Router, Schema
 
 from ftahub.core import fulltext
-from ftahub.events.models import HubEvent
 
 from .models import Item
 
-router = Router(tags=["content and events"])
+router = Router(tags=["content"])
 
 
 class ItemOut(Schema):
@@ -24,22 +23,6 @@ class ItemOut(Schema):
     agreements: list[str]
     url: str
     file_sha256: str
-    is_demo: bool
-
-
-class EventOut(Schema):
-    id: int
-    kind: str
-    title: str
-    title_en: str
-    venue: str
-    starts_at: datetime.datetime
-    ends_at: datetime.datetime
-    registration_closes_at: datetime.datetime
-    capacity: int
-    places_left: int
-    status: str
-    province: int
     is_demo: bool
 
 
@@ -61,14 +44,3 @@ def content(request, q: str | None = None, kind: str | None = None, agreement: s
              "summary_en": i.summary_en, "published_at": i.published_at, "province": i.province.code,
              "agreements": [a.code for a in i.agreements.all()], "url": f"/news/{i.pk}/",
              "file_sha256": i.file_sha256, "is_demo": i.is_demo} for i in chosen]
-
-
-@router.get("/events", response=list[EventOut], summary="Published events, upcoming first")
-def events(request, upcoming: bool = True):
-    rows = HubEvent.objects.exclude(status="draft").select_related("province")
-    if upcoming:
-        rows = rows.filter(ends_at__gte=datetime.datetime.now(datetime.UTC))
-    return [{"id": e.pk, "kind": e.kind, "title": e.title, "title_en": e.title_en, "venue": e.venue,
-             "starts_at": e.starts_at, "ends_at": e.ends_at, "registration_closes_at": e.registration_closes_at,
-             "capacity": e.capacity, "places_left": max(0, e.capacity - e.confirmed_count()), "status": e.status,
-             "province": e.province.code, "is_demo": e.is_demo} for e in rows[:200]]

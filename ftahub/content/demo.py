@@ -4,6 +4,7 @@ import io
 
 from django.core.files.base import ContentFile
 
+from ftahub.accounts import demo
 from ftahub.agreements.models import TradeAgreement
 
 from .models import Item
@@ -22,7 +23,8 @@ def _pdf(title: str) -> bytes:
     return buffer.getvalue()
 
 
-def load(province, report) -> None:
+def load(report=print) -> None:
+    province = demo.province()
     if Item.objects.filter(is_demo=True).exists():
         return
     news = Item.objects.create(province=province, kind="news", status="published", is_demo=True,

@@ -1,9 +1,11 @@
-from django.apps import AppConfig
+from .plugins import HubApp
 
 
-class CoreConfig(AppConfig):
+class CoreConfig(HubApp):
+    default = True  # the AppConfig Django uses (HubApp is imported here too)
     name = "ftahub.core"
     verbose_name = "Hub"
+    url_prefix = ""
 
     def ready(self) -> None:
         from . import audit

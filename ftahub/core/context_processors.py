@@ -2,13 +2,14 @@ from django.conf import settings
 
 from ftahub import __version__
 
+from . import notices, plugins
+
 
 def hub(request):
-    unread = 0
+    """What every page's layout needs: the version, the demo banner, the navigation the installed capabilities
+    declare (filtered for the user) and the user's unread notices."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        from ftahub.tariffs.models import Notification
-
-        unread = Notification.objects.filter(user=user, read_at=None).count()
+    unread = notices.unread_count(user) if user is not None and user.is_authenticated else 0
     return {"ftahub_version": __version__, "ftahub_demo": getattr(settings, "FTAHUB_DEMO", True),
-            "unread_notifications": unread}
+            "unread_notifications": unread, "hub_navigation": plugins.navigation(user),
+            "hub_footer_links": plugins.navigation(user, place="footer")}

@@ -5,16 +5,12 @@ see the same tokens and "vai", "vải" and "VẢI" match alike (docs/decisions/0
 content hub."""
 
 import re
-import unicodedata
 
 from django.db import connection
 
+from ftahub.common.text import fold
 
-def fold(text: str) -> str:
-    """Lower-case and strip diacritics: 'Vải thiều' → 'vai thieu' (đ → d as well)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+__all__ = ["fold", "words_of", "index_sql", "migration_operations", "ranked_ids"]
 
 
 def words_of(query: str) -> list[str]:

@@ -1,30 +1,17 @@
 """``ftahub load-reference``: every reference dataset in one transaction, in dependency order.
 
-Later capabilities (rules of origin, tariff schedules, statistics) add their loaders to ``LOADERS``.
+Each capability declares its datasets (``HubApp.reference``: name, loader, order); this module runs them.
 """
 
 from collections.abc import Callable
 
 from django.db import transaction
 
-from . import audit
+from . import audit, plugins
 
 
 def _loaders() -> list[tuple[str, Callable[[], object]]]:
-    from ftahub.agreements.reference import load_agreements
-    from ftahub.origin.reference import load_rules
-    from ftahub.places.reference import load_countries, load_provinces
-    from ftahub.tariffs.importer import load_sample
-    from ftahub.tariffs.reference import load_hs
-
-    return [
-        ("countries", load_countries),
-        ("provinces", load_provinces),
-        ("agreements", load_agreements),
-        ("hs", load_hs),
-        ("rules", load_rules),
-        ("tariff", load_sample),
-    ]
+    return plugins.reference_datasets()
 
 
 def dataset_names() -> list[str]:

@@ -1,5 +1,12 @@
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import path
 
-from . import audit_views
+from . import audit_views, views
 
-urlpatterns = [path("", audit_views.audit_log, name="audit-log")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("audit/", audit_views.audit_log, name="audit-log"),
+    path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static("ftahub/favicon.svg"))),
+]

@@ -2,35 +2,20 @@ from django.contrib import messages
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from ftahub import __version__
-from ftahub.agreements.models import TradeAgreement
-from ftahub.places.models import Province
-from ftahub.tariffs.models import HSCode
-from ftahub.tariffs.search import search_hs
+
+from . import plugins
 
 
 @require_GET
 def home(request):
-    return render(
-        request,
-        "core/home.html",
-        {
-            "agreement_count": TradeAgreement.objects.count(),
-            "hs_count": HSCode.objects.count(),
-            "province_count": Province.objects.filter(era=Province.Era.FROM_2025).count(),
-        },
-    )
-
-
-@require_GET
-def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = search_hs(query, limit=50) if query else []
-    template = "core/_search_results.html" if request.htmx else "core/search.html"
-    return render(request, template, {"query": query, "results": results})
+    """The home page: the installed capabilities' opening pieces (search) and cards, each with its own figures."""
+    cards = [render_to_string(card.template, card.context, request) for card in plugins.home_cards()]
+    return render(request, "core/home.html", {"heroes": plugins.home_heroes(), "cards": cards})
 
 
 @never_cache

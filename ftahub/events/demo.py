@@ -5,10 +5,13 @@ import datetime
 
 from django.utils import timezone
 
+from ftahub.accounts import demo
+
 from .models import HubEvent, Registration
 
 
-def load(province, report) -> None:
+def load(report=print) -> None:
+    province = demo.province()
     if HubEvent.objects.filter(is_demo=True).exists():
         return
     start = (timezone.localtime() + datetime.timedelta(days=30)).replace(hour=8, minute=0, second=0, microsecond=0)

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from ftahub.common import hscode
+
 from .models import HubEvent, Meeting, Registration
 
 R = Registration.Status
@@ -131,8 +133,8 @@ def icalendar(events, base_url: str, host: str) -> str:
 # -- B2B matchmaking -------------------------------------------------------------------------------------------------
 
 def _codes(text: str) -> list[str]:
-    return [c for c in ("".join(ch for ch in part if ch.isdigit()) for part in text.replace(";", ",").split(","))
-            if len(c) >= 2]
+    return [c for c in (hscode.compact(part) for part in text.replace(";", ",").split(","))
+            if len(c) >= 2 and c.isdigit()]
 
 
 def _markets(text: str) -> set[str]:

@@ -2,13 +2,14 @@ from typing import Any
 
 from ninja import Router, Schema, Status
 
+from ftahub.common import hscode
 from ftahub.core.schemas import Error
 
 from . import InputError, RuleSyntaxError, assess_case
 from .language import parse
 from .provisions import all_provisions
 from .rulebook import AmbiguousRule
-from .services import agreements_with_rules, candidates, rule_text_for
+from .rules import agreements_with_rules, candidates, rule_text_for
 
 router = Router(tags=["origin"])
 
@@ -88,8 +89,9 @@ def assess(request, payload: AssessIn):
 @router.get("/origin/rules", response={200: list[RuleOut], 422: Error},
             summary="Product-specific rules for an HS code (the most specific rule set of each agreement)")
 def rules(request, hs: str, agreement: str | None = None):
-    compact = hs.replace(".", "").strip()
-    if not compact.isdigit() or len(compact) not in (2, 4, 6, 8, 10):
+    try:
+        compact = hscode.digits(hs)
+    except hscode.HSCodeError:
         return Status(422, {"code": "bad_hs_code", "message": "An HS code has 2, 4, 6, 8 or 10 digits (dots allowed)."})
     codes = [agreement.upper()] if agreement else agreements_with_rules()
     found = []

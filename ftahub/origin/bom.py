@@ -12,7 +12,8 @@ import csv
 import io
 import re
 
-from ftahub.core.tables import TableError, csv_text, xlsx_rows
+from ftahub.common import hscode
+from ftahub.common.tables import TableError, csv_text, xlsx_rows
 
 COLUMNS = {
     "line": ["line", "dong", "dòng", "stt"],
@@ -78,8 +79,8 @@ def rows_to_materials(header: list, rows: list[list]) -> list[dict]:
         cells = {k: (raw[i] if i < len(raw) else None) for i, k in enumerate(keys) if k}
         if all(str(v or "").strip() == "" for v in cells.values()):
             continue
-        hs = re.sub(r"[\s.]", "", str(cells.get("hs") or ""))
-        if not re.fullmatch(r"\d{4}|\d{6}|\d{8}|\d{10}", hs):
+        hs = hscode.compact(cells.get("hs") or "")
+        if not (hs.isdigit() and len(hs) in (4, 6, 8, 10)):
             errors.append(f"row {offset}: hs {cells.get('hs')!r} is not an HS code of 4, 6, 8 or 10 digits")
         origin = str(cells.get("originating") or "").strip().lower()
         if origin in YES:

@@ -12,6 +12,8 @@ Plain Python: no Django.
 import math
 import re
 
+from ftahub.common import hscode
+
 from .engine import InputError, Material, Product
 
 MAX_MATERIALS = 5000
@@ -20,10 +22,10 @@ MAX_MATERIALS = 5000
 def _hs(value, where: str) -> str:
     if not isinstance(value, str):
         raise InputError(f"{where}.hs must be a string such as \"8516.60\"")
-    compact = re.sub(r"[\s.]", "", value)
-    if not re.fullmatch(r"\d{4}|\d{6}|\d{8}|\d{10}", compact):
-        raise InputError(f"{where}.hs {value!r} is not an HS code of 4, 6, 8 or 10 digits")
-    return compact[:8]
+    try:
+        return hscode.digits(value, levels=(4, 6, 8, 10))[:8]
+    except hscode.HSCodeError:
+        raise InputError(f"{where}.hs {value!r} is not an HS code of 4, 6, 8 or 10 digits") from None
 
 
 def _number(data: dict, key: str, where: str, required: bool = False) -> float | None:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
+from ftahub.common import hscode
+
 from .hs import in_any
 from .language import (
     AllOf,
@@ -37,10 +39,6 @@ class InputError(ValueError):
     """The case cannot be assessed as given (missing price, bad HS code, ...). The message says what to fix."""
 
 
-def _compact(hs: str) -> str:
-    return str(hs).replace(".", "").replace(" ", "")
-
-
 # --- input ------------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -55,7 +53,7 @@ class Material:
     materials: list[Material] = field(default_factory=list)
 
     def __post_init__(self):
-        self.hs = _compact(self.hs)
+        self.hs = hscode.compact(self.hs)
 
 
 @dataclass
@@ -69,7 +67,7 @@ class Product:
     description: str = ""
 
     def __post_init__(self):
-        self.hs = _compact(self.hs)
+        self.hs = hscode.compact(self.hs)
 
 
 # --- output -----------------------------------------------------------------------------------------------------

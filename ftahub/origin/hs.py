@@ -5,16 +5,12 @@ Plain Python: no Django.
 
 from dataclasses import dataclass
 
+from ftahub.common.hscode import dotted  # how rules print a code: '50', '52.08', '8471.30'
+
 LEVEL_NAMES = {2: "chapter", 4: "heading", 6: "subheading"}
 
 
-def dotted(code: str) -> str:
-    """How rules print a code: chapter '50', heading '52.08', subheading '8471.30'."""
-    if len(code) == 4:
-        return f"{code[:2]}.{code[2:]}"
-    if len(code) == 6:
-        return f"{code[:4]}.{code[4:]}"
-    return code
+__all__ = ["LEVEL_NAMES", "CodeRange", "dotted", "in_any"]
 
 
 @dataclass(frozen=True)

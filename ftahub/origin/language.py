@@ -30,6 +30,8 @@ Plain Python: no Django.
 import re
 from dataclasses import dataclass, field
 
+from ftahub.common import hscode
+
 from .hs import CodeRange
 
 VALUE_TESTS = ("RVC", "VAC", "LVC", "QVC")
@@ -425,7 +427,7 @@ class Parser:
         token = self.current
         if token.kind != "code":
             self.fail("an HS code such as 52.08, 8471.30 or chapter 50")
-        compact = token.text.replace(".", "")
+        compact = hscode.compact(token.text)
         if level == 2 and len(compact) == 1:
             compact = "0" + compact
         if len(compact) not in (2, 4, 6) or (level is not None and len(compact) != level):

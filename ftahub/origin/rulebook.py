@@ -6,6 +6,8 @@ Plain Python: no Django. Works on any rule-set objects with ``hs_from``/``hs_to`
 
 from typing import Protocol, TypeVar
 
+from ftahub.common import hscode
+
 
 class RuleSetLike(Protocol):
     hs_from: str
@@ -28,7 +30,7 @@ class AmbiguousRule(LookupError):
 
 
 def pad(hs: str) -> str:
-    return (hs.replace(".", "") + "0" * 10)[:10]
+    return (hscode.compact(hs) + "0" * 10)[:10]
 
 
 def most_specific(hs: str, rule_sets: list[R]) -> list[R]:

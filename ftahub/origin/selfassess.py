@@ -5,7 +5,7 @@ from ftahub.agreements.models import TradeAgreement
 from . import InputError, RuleSyntaxError, assess_case, rulebook
 from .provisions import all_provisions
 from .rulebook import AmbiguousRule
-from .services import candidates, rule_text_for
+from .rules import candidates, rule_text_for
 
 
 def applicable_agreements(market: str | None) -> list[TradeAgreement]:

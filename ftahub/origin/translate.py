@@ -12,6 +12,8 @@ Plain Python: no Django.
 import re
 from dataclasses import dataclass
 
+from ftahub.common import hscode
+
 from .hs import CodeRange
 from .language import (
     ChangeOfClassification,
@@ -70,8 +72,8 @@ def parse_refs(text: str) -> tuple[CodeRange, ...]:
             raise ValueError(f"not a code reference: {part!r}")
         word = (m.group(1) or last_word or "").lower()
         last_word = m.group(1) or last_word
-        start = m.group(2).replace(".", "")
-        end = (m.group(3) or m.group(2)).replace(".", "")
+        start = hscode.compact(m.group(2))
+        end = hscode.compact(m.group(3) or m.group(2))
         if word.startswith("chapter"):
             start, end = start.zfill(2), end.zfill(2)
         if len(start) == 1 or len(end) == 1:

@@ -7,12 +7,13 @@ from ftahub.core.schemas import Error
 
 from . import files
 from .kinds import KINDS, search
+from .schemas import RecordOut
 from .views import STAFF
 
 router = Router(tags=["foreign-affairs registry"], auth=django_auth)
 
 
-@router.get("/registry/{kind}", response={200: list[dict], 403: Error, 404: Error},
+@router.get("/registry/{kind}", response={200: list[RecordOut], 403: Error, 404: Error},
             summary="Registry records of a kind (partners, relationships, delegations, agreements, follow-ups, "
                     "projects, fdi, enterprises) that the user may see")
 def records(request, kind: str, q: str | None = None, limit: int = 200):

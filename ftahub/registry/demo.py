@@ -6,12 +6,15 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from ftahub.accounts import demo as demo_accounts
 from ftahub.places.models import Country
 
+from . import service
 from .models import Agreement, Delegation, FDIProject, FollowUp, Partner, Project, Relationship, TradeProfile
 
 
-def load(province, officer, enterprises, report) -> None:
+def load(report=print) -> None:
+    province, officer, enterprises = demo_accounts.province(), demo_accounts.user("canbo-doingoai"), demo_accounts.enterprises()
     if Partner.objects.filter(province=province, is_demo=True).exists():
         return
     today = timezone.localdate()
@@ -35,10 +38,10 @@ def load(province, officer, enterprises, report) -> None:
     Delegation.objects.create(direction="inbound", title="Lao provincial delegation (demo)", partner=p["la"],
                               countries="LA", start=today + datetime.timedelta(days=20),
                               end=today + datetime.timedelta(days=22), purpose="Border trade cooperation", **demo)
-    mou = Agreement.objects.create(title="MOU on trade and investment promotion (demo)", partner=p["kr"],
-                                   parties="Demo province – Korean partner city (demo)",
-                                   signed_on=today - datetime.timedelta(days=700),
-                                   expires_on=today + datetime.timedelta(days=45), status="signed", **demo)
+    mou = Agreement(title="MOU on trade and investment promotion (demo)", partner=p["kr"],
+                    parties="Demo province – Korean partner city (demo)", signed_on=today - datetime.timedelta(days=700),
+                    expires_on=today + datetime.timedelta(days=45), status="signed", **demo)
+    service.save_record(mou)
     Agreement.objects.create(title="MOU on agricultural cooperation (demo)", partner=p["la"],
                              parties="Demo province – Lao partner province (demo)", status="draft", **demo)
     FollowUp.objects.create(title="Send the buyer list to the Korean partner city (demo)", owner=officer,

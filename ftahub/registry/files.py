@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from ftahub.core.tables import TableError, csv_text, guess_delimiter, xlsx_rows
+from ftahub.common.tables import TableError, csv_text, guess_delimiter, xlsx_rows
 
+from . import service
 from .forms import form_class
 from .kinds import Kind
 
@@ -152,6 +153,6 @@ def apply(kind: Kind, user, result: Preview, only_good: bool) -> int:
             obj = form.save(commit=False)
             if not user.is_national or not getattr(obj, "province_id", None):
                 obj.province = user.province
-            obj.save()
+            service.save_record(obj)
             count += 1
     return count

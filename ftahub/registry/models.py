@@ -130,21 +130,6 @@ class Agreement(Record):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
-        """A signed agreement goes on the public transparency log once (title, parties, date, province)."""
-        from django.db import transaction
-
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if self.status == self.Status.SIGNED and self.log_index is None:
-                from ftahub.transparency import ledger
-
-                entry = ledger.append({"kind": "mou", "ref": f"{self.province.code}-{self.pk}", "title": self.title,
-                                       "parties": self.parties, "province": self.province.code,
-                                       "signed_on": self.signed_on.isoformat() if self.signed_on else None})
-                type(self).objects.filter(pk=self.pk).update(log_index=entry.index)
-                self.log_index = entry.index
-
 
 class FollowUp(Record):
     """A follow-up task of a delegation or an agreement, with an owner and a due date."""

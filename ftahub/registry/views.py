@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from ftahub.accounts.models import OFFICER_ROLES
 from ftahub.core.exports import download
 
-from . import files
+from . import files, service
 from .forms import form_class
 from .kinds import KINDS, search
 from .models import Agreement, FollowUp
@@ -103,7 +103,7 @@ def record_edit(request, slug: str, pk: int | None = None):
         obj = form.save(commit=False)
         if not request.user.is_national:
             obj.province = request.user.province
-        obj.save()
+        service.save_record(obj)
         messages.success(request, _("Saved."))
         return redirect("registry-list", slug)
     return render(request, "registry/edit.html", {"kind": kind, "form": form, "instance": instance})

@@ -5,12 +5,13 @@ from ninja import Router, Status
 from ftahub.core.schemas import Error
 
 from . import indicators
+from .schemas import FdiOut, ProvincesOut, TradeOut
 from .service import get_engine, province_names, trade_series, yoy
 
 router = Router(tags=["statistics"])
 
 
-@router.get("/stats/trade", response={200: dict, 422: Error},
+@router.get("/stats/trade", response={200: TradeOut, 422: Error},
             summary="A province's (0: the country's) yearly trade, with growth and CAGR")
 def trade(request, province: int = 0, arrangement: str = "2025", direction: str = "export",
           partner: str | None = None, hs: str | None = None):
@@ -24,7 +25,7 @@ def trade(request, province: int = 0, arrangement: str = "2025", direction: str 
             "cagr": rate, "cagr_from": first, "cagr_to": last}
 
 
-@router.get("/stats/provinces", response={200: dict, 422: Error},
+@router.get("/stats/provinces", response={200: ProvincesOut, 422: Error},
             summary="Provinces ranked by trade in a year, with shares and the Herfindahl-Hirschman index")
 def provinces(request, year: int, arrangement: str = "2025", direction: str = "export"):
     if direction not in ("export", "import") or arrangement not in ("1976", "2025"):
@@ -41,7 +42,7 @@ def provinces(request, year: int, arrangement: str = "2025", direction: str = "e
                          "share": shares[code]} for r, code, v in indicators.rank(values)]}
 
 
-@router.get("/stats/fdi", response=dict, summary="Registered FDI by year (whole country, GSO), by investor or province")
+@router.get("/stats/fdi", response=FdiOut, summary="Registered FDI by year (whole country, GSO), by investor or province")
 def fdi(request, year: int | None = None, by: str = "year", arrangement: str = "1976"):
     e = get_engine()
     if by == "investor" and year:

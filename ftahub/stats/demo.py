@@ -8,7 +8,7 @@ from . import engine, importers, service
 DEMO_ROWS = 300_000
 
 
-def load(report) -> None:
+def load(report=print) -> None:
     folder = service.folder()
     data = settings.FTAHUB_DATA_DIR / "vn-gso-monthly"
     if data.is_dir() and "gso-fdi" not in engine.datasets(folder, "fdi"):

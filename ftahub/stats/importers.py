@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ftahub.common import hscode
+from ftahub.common.tables import TableError, csv_text, xlsx_rows
 from ftahub.core.fulltext import fold
-from ftahub.core.tables import TableError, csv_text, xlsx_rows
 
 from . import engine
 
@@ -194,8 +195,8 @@ def customs(name: str, data: bytes, folder: Path, dataset: str, only_good: bool 
         partner = (row["partner"] or "").strip().upper()
         if partner and partner not in countries:
             errors.append(f"partner {partner!r} is not an ISO alpha-2 code")
-        hs = re.sub(r"\D", "", row["hs"] or "")
-        if hs and len(hs) not in (2, 4, 6, 8, 10):
+        hs = hscode.compact(row["hs"] or "")
+        if hs and not (hs.isdigit() and len(hs) in hscode.LEVELS):
             errors.append(f"HS code {row['hs']!r} must have 2, 4, 6, 8 or 10 digits")
         direction = (row["direction"] or "").strip().lower()
         direction = {"x": "export", "m": "import", "xuất khẩu": "export", "nhập khẩu": "import"}.get(direction,

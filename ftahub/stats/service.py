@@ -19,6 +19,51 @@ def folder():
     return settings.VAR_DIR / "stats"
 
 
+def backup_folders() -> dict:
+    """What ``ftahub backup`` carries of the statistics: the datasets' Parquet files."""
+    return {"stats": folder()}
+
+
+def queue_import(job, only_good: bool) -> None:
+    """Confirm a checked import: queued for the worker (``ftahub worker``, or the one ``ftahub serve`` runs)."""
+    from ftahub.core import jobs
+
+    from .models import ImportJob
+
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING, only_good=only_good, message="")
+    jobs.enqueue("stats.import", {"import_job": job.pk})
+
+
+def run_import(payload: dict, heartbeat) -> None:
+    """The ``stats.import`` job: write a checked file into its dataset, saving progress as rows are read."""
+    from . import importers
+    from .models import ImportJob
+
+    job = ImportJob.objects.get(pk=payload["import_job"])
+    path = settings.VAR_DIR / "imports" / job.stored
+    try:
+        data = path.read_bytes()
+
+        def progress(done, total):
+            ImportJob.objects.filter(pk=job.pk).update(done=done)
+            heartbeat()
+
+        if job.layout == "customs":
+            report = importers.customs(job.file_name, data, folder(), job.dataset, job.only_good, progress)
+        else:
+            report = importers.comtrade(job.file_name, data, folder(), job.dataset, job.only_good)
+        refresh()
+        ImportJob.objects.filter(pk=job.pk).update(status="done", done=job.rows,
+                                                   message=f"{report.rows} rows imported into {job.dataset}.")
+    except importers.ImportError_ as exc:
+        ImportJob.objects.filter(pk=job.pk).update(status="failed", message="; ".join(exc.errors[:5]))
+    except Exception as exc:
+        ImportJob.objects.filter(pk=job.pk).update(status="failed", message=f"{type(exc).__name__}: {exc}")
+        raise
+    finally:  # a worker that dies mid-import keeps the file, so the job can run again
+        path.unlink(missing_ok=True)
+
+
 def province_map() -> dict[int, int]:
     return {p.code: p.successor.code for p in Province.objects.filter(era="1976").select_related("successor")
             if p.successor_id}

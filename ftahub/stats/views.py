@@ -185,47 +185,10 @@ def import_page(request):
     return render(request, "stats/import.html", {"jobs": jobs})
 
 
-def _run(job_id: int, in_thread: bool = True) -> None:
-    """The import itself, in a background thread (its own database connection, closed at the end): progress is
-    saved as rows are checked."""
-    from django.conf import settings
-    from django.db import close_old_connections
-
-    from . import importers, service
-    from .models import ImportJob
-
-    if in_thread:
-        close_old_connections()
-    job = ImportJob.objects.get(pk=job_id)
-    path = settings.VAR_DIR / "imports" / job.stored
-    try:
-        data = path.read_bytes()
-
-        def progress(done, total):
-            ImportJob.objects.filter(pk=job_id).update(done=done)
-
-        if job.layout == "customs":
-            report = importers.customs(job.file_name, data, service.folder(), job.dataset, job.only_good, progress)
-        else:
-            report = importers.comtrade(job.file_name, data, service.folder(), job.dataset, job.only_good)
-        service.refresh()
-        ImportJob.objects.filter(pk=job_id).update(status="done", done=job.rows,
-                                                   message=f"{report.rows} rows imported into {job.dataset}.")
-    except importers.ImportError_ as exc:
-        ImportJob.objects.filter(pk=job_id).update(status="failed", message="; ".join(exc.errors[:5]))
-    except Exception as exc:  # noqa: BLE001 - the job reports any failure instead of dying silently
-        ImportJob.objects.filter(pk=job_id).update(status="failed", message=f"{type(exc).__name__}: {exc}")
-    finally:
-        path.unlink(missing_ok=True)
-        if in_thread:
-            close_old_connections()
-
-
 def import_job(request, pk: int):
-    import threading
-
     from django.shortcuts import get_object_or_404, redirect
 
+    from . import service
     from .models import ImportJob
 
     if (denied := _importer(request)) is not None:
@@ -237,13 +200,12 @@ def import_job(request, pk: int):
             job.message = "Some rows have errors: nothing was written. Tick 'only the good rows' to import the rest."
             job.save(update_fields=["message"])
         else:
-            ImportJob.objects.filter(pk=pk).update(status="running", only_good=only_good)
-            from django.conf import settings
-
-            if getattr(settings, "FTAHUB_IMPORTS_INLINE", False):  # tests: no thread
-                _run(pk, in_thread=False)
-            else:
-                threading.Thread(target=_run, args=(pk,), daemon=True).start()
+            service.queue_import(job, only_good)
         return redirect("stats-import-job", pk)
     template = "stats/_progress.html" if request.headers.get("HX-Request") else "stats/import_job.html"
     return render(request, template, {"job": job})
+
+
+def home_card() -> dict:
+    """The home page's statistics card: how many provinces the 2025 arrangement has."""
+    return {"province_count": Province.objects.filter(era=Province.Era.FROM_2025).count()}

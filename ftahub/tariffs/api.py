@@ -1,9 +1,9 @@
 import datetime
-import re
 
 from django.http import JsonResponse
 from ninja import Router, Schema, Status
 
+from ftahub.common import hscode
 from ftahub.core.schemas import Error
 
 from .finder import FinderError, lookup
@@ -89,8 +89,9 @@ def tariff_lookup(request, hs: str, direction: str = "import", partner: str | No
 
 @router.get("/hs/{code}", response={200: HSCodeOut, 404: Error, 422: Error}, summary="One line of the HS nomenclature")
 def get_hs(request, code: str):
-    digits = re.sub(r"[\s.]", "", code)
-    if not re.fullmatch(r"\d{2}|\d{4}|\d{6}|\d{8}", digits):
+    try:
+        digits = hscode.digits(code, levels=(2, 4, 6, 8))
+    except hscode.HSCodeError:
         return Status(422, {"code": "bad_hs_code", "message": "An HS code has 2, 4, 6 or 8 digits (dots allowed)."})
     hs = HSCode.objects.select_related("section", "parent").filter(code=digits).first()
     if hs is None:

@@ -30,7 +30,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from ftahub.core.tables import TableError, read_rows
+from ftahub.common import hscode
+from ftahub.common.tables import TableError, read_rows
 
 from .rates import RateFormatError, parse_rate
 from .schedule import ScheduleError, _fold
@@ -131,7 +132,7 @@ def read_commitments(filename: str, data: bytes, agreement: str,
                                     "year)", number)
             continue
         raw_code = cells[columns["code"]] if columns["code"] < len(cells) else ""
-        code = re.sub(r"[\s.]", "", raw_code)
+        code = hscode.compact(raw_code)
         if not code[:1].isdigit():
             continue  # chapter titles, notes, empty rows
         if not code.isdigit():

@@ -5,12 +5,13 @@ import datetime
 from functools import lru_cache
 
 from ftahub.agreements.models import TradeAgreement
+from ftahub.common import hscode
 from ftahub.core import refcache
 from ftahub.origin import rulebook
 from ftahub.origin.demand import demand
 from ftahub.origin.language import parse
 from ftahub.origin.rulebook import AmbiguousRule
-from ftahub.origin.services import candidates
+from ftahub.origin.rules import candidates
 
 from . import commitments as staging
 from .models import HSCode, TariffCommitment, TariffRate
@@ -78,9 +79,10 @@ def _rate_value(rate):
 
 def lookup(hs: str, direction: str = "import", partner: str | None = None,
            on: datetime.date | None = None) -> dict:
-    code = hs.replace(".", "").replace(" ", "")
-    if not code.isdigit() or len(code) != 8:
-        raise FinderError("give an 8-digit tariff line, e.g. 08109020 or 0810.90.20")
+    try:
+        code = hscode.digits(hs, levels=(8,))
+    except hscode.HSCodeError:
+        raise FinderError("give an 8-digit tariff line, e.g. 08109020 or 0810.90.20") from None
     if direction not in ("import", "export"):
         raise FinderError("direction is 'import' (into Viet Nam) or 'export' (from Viet Nam)")
     line, all_rates, commitments = _line(code)

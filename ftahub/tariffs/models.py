@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ftahub.common import hscode
+
 
 class HSSection(models.Model):
     """One of the 21 sections of the Harmonized System (I … XXI)."""
@@ -80,13 +82,7 @@ def localized(description_en: str, description_vi: str) -> str:
 
 def format_hs(code: str) -> str:
     """``08109020`` → ``0810.90.20``; ``081090`` → ``0810.90``; ``0810`` → ``08.10``; ``08`` → ``08``."""
-    if len(code) == 4:
-        return f"{code[:2]}.{code[2:]}"
-    if len(code) == 6:
-        return f"{code[:4]}.{code[4:]}"
-    if len(code) == 8:
-        return f"{code[:4]}.{code[4:6]}.{code[6:]}"
-    return code
+    return hscode.dotted(code)
 
 
 class TariffRate(models.Model):
@@ -177,25 +173,3 @@ class WatchItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} watches {self.line.code} {self.partner}".strip()
-
-
-class Notification(models.Model):
-    class Kind(models.TextChoices):
-        STAGED_CUT = "staged_cut", _("next staged cut")
-        RULE_CHANGED = "rule_changed", _("rule of origin changed")
-        EVENT = "event", _("event about the product")
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    message = models.TextField()
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-
-    def __str__(self) -> str:
-        return self.message[:80]

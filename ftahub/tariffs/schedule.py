@@ -13,10 +13,11 @@ Plain Python: no Django.
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from ftahub.core.tables import TableError, xlsx_rows
+from ftahub.common import hscode
+from ftahub.common.tables import TableError, xlsx_rows
+from ftahub.common.text import fold
 
 RATE_KEYS = ["nktt", "nkud", "vat", "acfta", "atiga", "ajcep", "vjepa", "akfta", "aanzfta", "aifta", "vkfta", "vcfta",
              "eaeu", "cptpp", "ahkfta", "vncu", "evfta", "ukvfta", "vnlao", "vncam", "vifta", "rcept", "ttdb", "xk",
@@ -51,9 +52,7 @@ class TariffLineRecord:
 
 
 def _fold(text: str) -> str:
-    text = str(text or "").replace("đ", "d").replace("Đ", "D")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return re.sub(r"\s+", " ", fold(str(text or ""))).strip()
 
 
 def read_json_schedule(data: bytes) -> tuple[dict, list[TariffLineRecord]]:
@@ -102,7 +101,7 @@ def read_xlsx_schedule(data: bytes) -> tuple[dict, list[TariffLineRecord]]:
                     if key:
                         columns[key] = index
             continue
-        code = re.sub(r"[\s.]", "", cells[columns["code"]]) if columns.get("code") is not None else ""
+        code = hscode.compact(cells[columns["code"]]) if columns.get("code") is not None else ""
         if not code[:1].isdigit():
             continue  # empty, or a title such as "Chương 1" / "Chapter 1"
         if not code.isdigit():

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from ftahub.common import hscode
 from ftahub.core import fulltext
 from ftahub.core.fulltext import fold, words_of
 
-from .models import HSCode, format_hs, localized
+from .models import HSCode, localized
 
 
 def search_text(code: str, description_en: str, description_vi: str) -> str:
@@ -51,7 +52,7 @@ class HSHit:
 
     @property
     def display(self) -> str:
-        return format_hs(self.code)
+        return hscode.dotted(self.code)
 
     @property
     def description(self) -> str:
@@ -73,7 +74,7 @@ def _ranked_lines(query: str, limit: int) -> list[HSHit]:
 
 def search_hs(query: str, limit: int = 50) -> list[HSCode | HSHit]:
     query = query.strip()[:200]
-    digits = re.sub(r"[\s.]", "", query)
+    digits = hscode.compact(query)
     if digits.isdigit():
         if len(digits) > 8:
             digits = digits[:8]

@@ -5,16 +5,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from ftahub.agreements.models import partner_countries
+from ftahub.common import hscode
+from ftahub.core import notices
 from ftahub.core.exports import download
 
 from .finder import FinderError, lookup
 from .importer import coverage
-from .models import HSCode, HSSection, Notification, TariffRate, WatchItem
+from .models import HSCode, HSSection, TariffRate, WatchItem
+from .search import search_hs
 from .watch import rules_now
 
 
@@ -26,7 +28,7 @@ def hs_browse(request):
 
 
 def hs_detail(request, code: str):
-    digits = code.replace(".", "")
+    digits = hscode.compact(code)
     hs = HSCode.objects.select_related("section", "parent").filter(code=digits).first()
     if hs is None:
         raise Http404
@@ -93,7 +95,7 @@ def _export(result, fmt):
 @login_required
 @require_POST
 def watch(request):
-    code = request.POST.get("hs", "").replace(".", "").strip()
+    code = hscode.compact(request.POST.get("hs", ""))
     partner = request.POST.get("partner", "").strip().upper()[:2]
     line = HSCode.objects.filter(code=code).first()
     if line is None:
@@ -113,8 +115,21 @@ def notifications(request):
         if "unwatch" in request.POST:
             WatchItem.objects.filter(user=request.user, pk=request.POST.get("unwatch")).delete()
         if "read" in request.POST:
-            Notification.objects.filter(user=request.user, read_at=None).update(read_at=timezone.now())
+            notices.mark_read(request.user)
         return redirect("notifications")
     return render(request, "tariffs/notifications.html", {
         "items": WatchItem.objects.filter(user=request.user).select_related("line"),
-        "notices": Notification.objects.filter(user=request.user)[:100]})
+        "notices": notices.for_user(request.user)})
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = search_hs(query, limit=50) if query else []
+    template = "tariffs/_search_results.html" if request.htmx else "tariffs/search.html"
+    return render(request, template, {"query": query, "results": results})
+
+
+def home_card() -> dict:
+    """The home page's tariff card: how many HS lines are loaded."""
+    return {"hs_count": HSCode.objects.count()}

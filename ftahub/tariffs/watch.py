@@ -6,24 +6,30 @@ fair, training) about the watched product.
 
 import datetime
 
-from django.core.mail import send_mail
 from django.urls import reverse
 
-from ftahub.origin.services import candidates
+from ftahub.common import hscode
+from ftahub.core import notices
+from ftahub.origin.rules import candidates
 
 from .finder import agreements_with_parties, lookup
-from .models import Notification, WatchItem
+from .models import WatchItem
 
 NOTICE_DAYS = 60  # announce a 1 January cut this many days before
+
+
+class NoticeKind:
+    """The kinds of notice the watchlist sends (``Notification.kind``)."""
+
+    STAGED_CUT = "staged_cut"
+    RULE_CHANGED = "rule_changed"
+    EVENT = "event"
 
 
 def _notify(item: WatchItem, kind: str, key: str, message: str, url: str) -> bool:
     if key in item.notified_keys:
         return False
-    Notification.objects.create(user=item.user, kind=kind, message=message, url=url)
-    if item.user.email:
-        send_mail(subject="FTA Hub: " + message[:70], message=f"{message}\n\n{url}", from_email=None,
-                  recipient_list=[item.user.email], fail_silently=True)
+    notices.notify(item.user, kind, message, url)
     item.notified_keys = [*item.notified_keys, key]
     return True
 
@@ -52,7 +58,7 @@ def _events_about(code: str) -> list:
     found = []
     for event in HubEvent.objects.filter(status="published", registration_closes_at__gt=timezone.now()).exclude(
             hs_codes=""):
-        tags = ["".join(ch for ch in t if ch.isdigit()) for t in event.hs_codes.split(",")]
+        tags = [hscode.compact(t) for t in event.hs_codes.split(",")]
         if any(t and (code.startswith(t) or t.startswith(code)) for t in tags):
             found.append(event)
     return found
@@ -74,7 +80,7 @@ def check_watchlist(today: datetime.date | None = None, base_url: str = "") -> i
                 a = now.get(b["agreement"])
                 if a and isinstance(a["rate"], float | int) and isinstance(b["rate"], float | int) \
                         and b["rate"] < a["rate"]:
-                    sent += _notify(item, Notification.Kind.STAGED_CUT, f"cut:{b['agreement']}:{next_year}",
+                    sent += _notify(item, NoticeKind.STAGED_CUT, f"cut:{b['agreement']}:{next_year}",
                                     f"{item.line.display}: from 1 January {next_year} the {b['agreement']} rate "
                                     f"falls from {a['rate_display']} to {b['rate_display']}.", url)
         # changed rules of origin
@@ -83,13 +89,13 @@ def check_watchlist(today: datetime.date | None = None, base_url: str = "") -> i
             for code, rules in current.items():
                 before = item.rule_snapshot.get(code)
                 if before is not None and before != rules:
-                    sent += _notify(item, Notification.Kind.RULE_CHANGED, f"rule:{code}:{'|'.join(rules)}",
+                    sent += _notify(item, NoticeKind.RULE_CHANGED, f"rule:{code}:{'|'.join(rules)}",
                                     f"{item.line.display}: the {code} rule of origin changed from "
                                     f"{' / '.join(before)} to {' / '.join(rules)}.", url)
         item.rule_snapshot = current
         # published events, still open for registration, whose products include the watched line
         for event in _events_about(item.line.code):
-            sent += _notify(item, Notification.Kind.EVENT, f"event:{event.pk}",
+            sent += _notify(item, NoticeKind.EVENT, f"event:{event.pk}",
                             f"{item.line.display}: {event.title} ({event.starts_at:%d/%m/%Y}, {event.venue}).",
                             base_url + reverse("event-detail", args=[event.pk]))
         item.save(update_fields=["rule_snapshot", "notified_keys"])

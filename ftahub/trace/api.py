@@ -1,21 +1,20 @@
-"""EPCIS 2.0 REST binding (the parts the hub serves): capture, events query, trace, export; and the log's API."""
+"""EPCIS 2.0 REST binding (the parts the hub serves): capture, events query, trace, export."""
 
 import datetime
+import json
 
-from django.http import HttpResponse
 from ninja import Router, Status
 from ninja.security import HttpBearer, django_auth
 
 from ftahub.core.schemas import Error
-from ftahub.transparency import ledger
-from ftahub.transparency.merkle import ProofError
 
 from . import service
 from .epcis import EpcisError
 from .models import CaptureToken, Event, TraceParty
+from .schemas import CaptureOut, CaptureRefused, EpcisDocument, QueryDocument, TraceOut
 
 router = Router(tags=["traceability (EPCIS 2.0)"])
-log_router = Router(tags=["transparency log"])
+MAX_CAPTURE = 10 * 1024 * 1024
 
 
 class TokenAuth(HttpBearer):
@@ -48,15 +47,15 @@ def _visible_events(request):
     return Event.objects.visible_to(request.user)
 
 
-@router.post("/epcis/capture", auth=[TokenAuth(), django_auth], response={201: dict, 400: dict, 403: Error, 413: Error, 422: Error},
-             summary="Capture an EPCIS 2.0 document (JSON/JSON-LD); all events or none")
+@router.post("/epcis/capture", auth=[TokenAuth(), django_auth],
+             response={201: CaptureOut, 400: CaptureRefused, 403: Error, 413: Error, 422: Error},
+             summary="Capture an EPCIS 2.0 document (JSON/JSON-LD, at most 10 MB); all events or none")
 def capture(request):
-    if len(request.body) > 10 * 1024 * 1024:
+    body = _body(request)
+    if body is None:
         return Status(413, {"code": "too_large", "message": "An EPCIS document may be at most 10 MB."})
-    import json
-
     try:
-        document = json.loads(request.body)
+        document = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         return Status(400, {"code": "not_json", "message": f"The body is not JSON: {exc}", "problems": []})
     party = _party(request)
@@ -71,11 +70,28 @@ def capture(request):
     return Status(201, result.as_dict())
 
 
+def _body(request) -> bytes | None:
+    """The request body up to MAX_CAPTURE bytes, read from the stream (Django's 5 MB form limit does not apply to
+    a capture); None when it is larger."""
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_CAPTURE:
+        return None
+    if getattr(request, "_body", None) is not None:
+        body = request._body
+    else:
+        body = request.read(MAX_CAPTURE + 1)
+    return None if len(body) > MAX_CAPTURE else body
+
+
 def _since(value: str | None):
     return datetime.datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
 
 
-@router.get("/epcis/events", auth=[TokenAuth(), django_auth], response={200: dict, 422: Error},
+@router.get("/epcis/events", auth=[TokenAuth(), django_auth], response={200: QueryDocument, 422: Error},
+            by_alias=True,
             summary="EPCIS query: by EPC or class, bizStep, disposition, location, type and time window")
 def events(request, epc: str | None = None, bizStep: str | None = None, disposition: str | None = None,  # noqa: N803
            location: str | None = None, eventType: str | None = None, GE_eventTime: str | None = None,  # noqa: N803
@@ -89,7 +105,8 @@ def events(request, epc: str | None = None, bizStep: str | None = None, disposit
     return service.query_document(rows)
 
 
-@router.get("/epcis/trace", auth=[TokenAuth(), django_auth], response={200: dict, 422: Error},
+@router.get("/epcis/trace", auth=[TokenAuth(), django_auth], response={200: TraceOut, 422: Error},
+            by_alias=True,
             summary="Trace an object or lot forward (where it went) or back (what fed it)")
 def trace(request, epc: str, direction: str = "back"):
     if direction not in ("back", "forward"):
@@ -100,51 +117,9 @@ def trace(request, epc: str, direction: str = "back"):
             "edges": [{"from": a, "to": b, "event": e} for a, b, e in result.edges]}
 
 
-@router.get("/epcis/export", auth=[TokenAuth(), django_auth], response=dict,
+@router.get("/epcis/export", auth=[TokenAuth(), django_auth], response=EpcisDocument,
+            by_alias=True,
             summary="Export the events naming an object or lot as an EPCIS 2.0 document")
 def export(request, epc: str):
     rows = service.query(_visible_events(request), epc=epc, limit=1000)
     return service.export_document(rows)
-
-
-# -- the transparency log ----------------------------------------------------------------------------------------
-
-@log_router.get("/log/checkpoint", summary="The log's latest signed checkpoint (C2SP tlog-checkpoint note)")
-def checkpoint(request):
-    try:
-        return HttpResponse(ledger.checkpoint().note, content_type="text/plain; charset=utf-8")
-    except ProofError as exc:
-        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
-
-
-@log_router.get("/log/key", summary="The log's verifier keys (current first), one per line")
-def key(request):
-    return HttpResponse("\n".join(ledger.verifier_keys()) + "\n", content_type="text/plain; charset=utf-8")
-
-
-@log_router.get("/log/entries/{index}", response={200: dict, 404: Error}, summary="One log entry (the statement)")
-def entry(request, index: int):
-    from ftahub.transparency.models import LogEntry
-
-    row = LogEntry.objects.filter(index=index).first()
-    if row is None:
-        return Status(404, {"code": "not_found", "message": f"No entry {index}."})
-    return {"index": row.index, "kind": row.kind, "ref": row.ref, "data": row.data, "leaf_hash": row.leaf_hash}
-
-
-@log_router.get("/log/proof/inclusion", response={200: dict, 404: Error, 503: Error},
-                summary="Inclusion proof bundle of an entry against the latest checkpoint (for `ftahub log verify`)")
-def inclusion(request, index: int):
-    try:
-        return ledger.inclusion_bundle(index)
-    except ProofError as exc:
-        return Status(404, {"code": "no_proof", "message": str(exc)})
-
-
-@log_router.get("/log/proof/consistency", response={200: dict, 404: Error},
-                summary="Consistency proof bundle from an earlier published checkpoint size to the latest")
-def consistency(request, old_size: int):
-    try:
-        return ledger.consistency_bundle(old_size)
-    except ProofError as exc:
-        return Status(404, {"code": "no_proof", "message": str(exc)})

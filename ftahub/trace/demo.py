@@ -6,6 +6,8 @@ import datetime
 
 from django.utils import timezone
 
+from ftahub.accounts import demo
+
 from . import epcis, farm, service
 from .models import LotLink, Threshold, TraceParty
 
@@ -35,7 +37,8 @@ def _ship_pallet(gln: str, at) -> dict:
                                    "sensorReport": [{"type": "Temperature", "value": 4.0, "uom": "CEL"}]}]}
 
 
-def load(enterprise, report) -> None:
+def load(report=print) -> None:
+    enterprise = demo.enterprise(1)
     if TraceParty.objects.filter(enterprise=enterprise).exists():
         return
     party = TraceParty.objects.create(enterprise=enterprise, province=enterprise.province, gs1_prefixes=DEMO_PREFIX,

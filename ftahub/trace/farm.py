@@ -10,7 +10,7 @@ import datetime
 import io
 import re
 
-from ftahub.core.tables import TableError, csv_text, guess_delimiter
+from ftahub.common.tables import TableError, csv_text, guess_delimiter
 
 from .epcis import gs1_check_digit
 

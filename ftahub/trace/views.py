@@ -15,9 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ftahub.core.views import message_form_errors
-from ftahub.transparency import ledger
-from ftahub.transparency.merkle import ProofError
-from ftahub.transparency.models import LogEntry
 
 from . import farm, graph, service
 from .epcis import EpcisError
@@ -207,16 +204,3 @@ def lot_page(request, gtin: str, lot: str):
         "alerts": Alert.objects.filter(event__in=events).count(), "threshold": threshold,
         "temperature": {"count": len(temps), "min": min(temps, default=None), "max": max(temps, default=None)},
         "qr_url": reverse("trace-lot-qr", args=[gtin, lot]), "digital_link": _digital_link(request, gtin, lot)})
-
-
-def log_page(request):
-    try:
-        checkpoint = ledger.checkpoint()
-    except ProofError:
-        checkpoint = None
-    entries = LogEntry.objects.order_by("-index")[:50]
-    kinds = request.GET.get("kind", "")
-    if kinds:
-        entries = LogEntry.objects.filter(kind=kinds).order_by("-index")[:50]
-    return render(request, "trace/log.html", {"checkpoint": checkpoint, "entries": entries, "kind": kinds,
-                                              "keys": ledger.verifier_keys(), "size": ledger.size()})

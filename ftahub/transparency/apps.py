@@ -1,6 +1,17 @@
-from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from ftahub.core.plugins import HubApp, NavEntry
 
 
-class TransparencyConfig(AppConfig):
+class TransparencyConfig(HubApp):
+    default = True  # the AppConfig Django uses (HubApp is imported here too)
     name = "ftahub.transparency"
     verbose_name = "Transparency log"
+    url_prefix = "log/"
+    api_router = "ftahub.transparency.api.router"
+    api_resources = {
+        "log_checkpoint": "/api/v1/log/checkpoint",
+        "log_inclusion": "/api/v1/log/proof/inclusion?index=...",
+    }
+    navigation = (NavEntry(_("Public log"), "transparency-log", 20, place="footer"),)
+    after_restore = "ftahub.transparency.ledger.check_restored"

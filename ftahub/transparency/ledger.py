@@ -12,10 +12,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ftahub.common.keyring import unb64url
+from ftahub.core import keys
+
 from .canonical import canonical_json
 from .merkle import MerkleLog, ProofError, leaf_hash
 from .models import LogCheckpoint, LogEntry, LogHead, LogNode
-from .note import Checkpoint, Signer, _key_hash
+from .note import Checkpoint, Signer, key_hash
 
 
 class DbStore:
@@ -53,7 +56,7 @@ class DbStore:
 
 
 def origin() -> str:
-    return getattr(settings, "FTAHUB_LOG_ORIGIN", "") or "ftahub.local/log"
+    return settings.FTAHUB_LOG_ORIGIN or "ftahub.local/log"
 
 
 def append_many(statements: list[dict]) -> list[LogEntry]:
@@ -92,9 +95,7 @@ def tree(at_size: int | None = None) -> MerkleLog:
 
 
 def _signer() -> Signer:
-    from ftahub.certificates.service import key_ring
-
-    ring = key_ring()
+    ring = keys.key_ring()
     current = ring.current()
     if current is None:
         raise ProofError("no signing key: run 'ftahub eco keygen KID'")
@@ -103,14 +104,11 @@ def _signer() -> Signer:
 
 def verifier_keys() -> list[str]:
     """The log's verifier keys (C2SP vkey form) for every key in the published key set, current first."""
-    from ftahub.certificates.keys import _unb64url
-    from ftahub.certificates.service import key_ring
-
-    keys = []
-    for entry in sorted(key_ring().keyset(), key=lambda k: k.get("status") != "current"):
-        raw = _unb64url(entry["x"])
-        keys.append(f"{origin()}+{_key_hash(origin(), raw).hex()}+{base64.b64encode(bytes([1]) + raw).decode()}")
-    return keys
+    found = []
+    for entry in sorted(keys.key_ring().keyset(), key=lambda k: k.get("status") != "current"):
+        raw = unb64url(entry["x"])
+        found.append(f"{origin()}+{key_hash(origin(), raw).hex()}+{base64.b64encode(bytes([1]) + raw).decode()}")
+    return found
 
 
 def checkpoint() -> LogCheckpoint:
@@ -145,3 +143,17 @@ def consistency_bundle(old_size: int, new: LogCheckpoint | None = None) -> dict:
     proof = tree(new.size).consistency_proof(old.size, new.size)
     return {"checkpoint": new.note, "consistency": {"old_checkpoint": old.note,
                                                     "proof": [base64.b64encode(p).decode() for p in proof]}}
+
+
+class RestoredLogMismatch(ValueError):
+    pass
+
+
+def check_restored(report=print) -> None:
+    """After ``ftahub restore``: the restored entries must give the root of the latest signed checkpoint."""
+    latest = LogCheckpoint.objects.order_by("-size").first()
+    if latest is None:
+        return
+    if tree(latest.size).root(latest.size).hex() != latest.root:
+        raise RestoredLogMismatch(f"the restored log does not match its checkpoint at size {latest.size}")
+    report(f"log: {size()} entries, consistent with the checkpoint at size {latest.size}")

@@ -26,7 +26,7 @@ class NoteError(ValueError):
     pass
 
 
-def _key_hash(name: str, public_key: bytes) -> bytes:
+def key_hash(name: str, public_key: bytes) -> bytes:
     return hashlib.sha256(name.encode() + b"\n" + bytes([ED25519]) + public_key).digest()[:4]
 
 
@@ -51,7 +51,7 @@ class Verifier:
             raise NoteError("the verifier key is not valid base64") from None
         if len(raw) != 33 or raw[0] != ED25519:
             raise NoteError("only Ed25519 verifier keys are supported")
-        if _key_hash(parts[0], raw[1:]) != bytes.fromhex(parts[1]):
+        if key_hash(parts[0], raw[1:]) != bytes.fromhex(parts[1]):
             raise NoteError("the verifier key's hash does not match its name and key")
         return cls(parts[0], bytes.fromhex(parts[1]), Ed25519PublicKey.from_public_bytes(raw[1:]))
 
@@ -73,7 +73,7 @@ class Signer:
 
     @property
     def key_hash(self) -> bytes:
-        return _key_hash(self.name, self.public_bytes)
+        return key_hash(self.name, self.public_bytes)
 
     def verifier_key(self) -> str:
         return (f"{self.name}+{self.key_hash.hex()}+"

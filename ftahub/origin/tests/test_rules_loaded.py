@@ -4,7 +4,7 @@ import pytest
 
 from ftahub.origin.models import ProductSpecificRule
 from ftahub.origin.rulebook import AmbiguousRule
-from ftahub.origin.services import rule_text_for
+from ftahub.origin.rules import rule_text_for
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ftahub.places.models import Country
+from ftahub.registry import service
 from ftahub.registry.kinds import KINDS
 from ftahub.registry.models import Agreement, FDIProject, FollowUp, Partner
 from ftahub.transparency.models import LogEntry
@@ -94,8 +95,8 @@ def test_a_signed_mou_goes_on_the_public_log_once(staff):
                                          parties="Bắc Ninh – Gyeonggi", status="draft")
     assert not LogEntry.objects.filter(kind="mou").exists()
     agreement.status, agreement.signed_on = "signed", datetime.date(2026, 3, 1)
-    agreement.save()
-    agreement.save()
+    service.save_record(agreement)
+    service.save_record(agreement)
     entry = LogEntry.objects.get(kind="mou")
     assert agreement.log_index == entry.index and "Gyeonggi" in entry.data
 

@@ -93,9 +93,9 @@ def test_pages_reports_and_api_use_the_same_figures(client):
 def test_statisticians_import_with_a_check_and_a_choice(make, client_for, settings):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from ftahub.core import jobs
     from ftahub.stats.models import ImportJob
 
-    settings.FTAHUB_IMPORTS_INLINE = True
     statistician = client_for(make.user("statistician", 24))
     text = HEADER + "24,1976,JP,081090,export,2023,0,300,,,\n24,1976,JP,0810,export,2023,0,oops,,,\n"
     response = statistician.post("/stats/import/", {"layout": "customs", "dataset": "customs-2023",
@@ -107,6 +107,9 @@ def test_statisticians_import_with_a_check_and_a_choice(make, client_for, settin
     statistician.post(f"/stats/import/{job.pk}/", {})
     assert service.trade_series(24, "export", False) == {}  # a bad row: nothing written without the choice
     statistician.post(f"/stats/import/{job.pk}/", {"only_good": "1"})
+    job.refresh_from_db()
+    assert job.status == "running" and service.trade_series(24, "export", False) == {}  # queued for the worker
+    assert jobs.run_pending() == 1
     job.refresh_from_db()
     assert job.status == "done" and service.trade_series(24, "export", False) == {2023: 300.0}
     assert client_for(make.user("business", enterprise=make.enterprise(24))).get("/stats/import/").status_code == 403

@@ -126,7 +126,8 @@ def test_the_command_imports_and_reports_differences(tmp_path, capsys):
 
 def test_a_watcher_hears_of_next_years_cut_computed_from_a_commitment(tmp_path, make):
     from ftahub.accounts.models import User
-    from ftahub.tariffs.models import Notification, WatchItem
+    from ftahub.core.models import Notification
+    from ftahub.tariffs.models import WatchItem
     from ftahub.tariffs.watch import check_watchlist
 
     user = make.user(User.Role.BUSINESS, 24, enterprise=make.enterprise(24), email="an@demo.invalid")

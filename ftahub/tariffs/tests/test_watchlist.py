@@ -8,9 +8,10 @@ from django.core.management import call_command
 
 from ftahub.accounts.models import User
 from ftahub.core import refcache
+from ftahub.core.models import Notification
 from ftahub.origin.models import ProductSpecificRule
-from ftahub.origin.services import candidates
-from ftahub.tariffs.models import Notification, TariffRate, WatchItem
+from ftahub.origin.rules import candidates
+from ftahub.tariffs.models import TariffRate, WatchItem
 from ftahub.tariffs.watch import check_watchlist
 
 pytestmark = pytest.mark.django_db

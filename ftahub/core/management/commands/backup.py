@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from ftahub.core import plugins
+
 EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
 
 
@@ -24,7 +26,8 @@ def _add(tar: tarfile.TarFile, name: str, data: bytes, manifest: dict) -> None:
 
 
 def folders() -> dict[str, Path]:
-    return {"media": Path(settings.MEDIA_ROOT), "stats": settings.VAR_DIR / "stats"}
+    """Uploaded files, and the folders the capabilities declare (``HubApp.backup_folders``)."""
+    return {"media": Path(settings.MEDIA_ROOT), **plugins.backup_folders()}
 
 
 class Command(BaseCommand):

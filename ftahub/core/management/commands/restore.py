@@ -8,12 +8,17 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from .backup import folders
+from ftahub.core import plugins
+
+from .backup import EXCLUDE, folders
+
+EMPTY_WHEN_NEW = {e.split(".")[0] for e in EXCLUDE} | {"auth"}
 
 
 class Command(BaseCommand):
@@ -24,8 +29,6 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="empty the database first")
 
     def handle(self, *args, file, force=False, **options):
-        from ftahub.accounts.models import User
-
         try:
             tar = tarfile.open(file, "r:gz")
         except (OSError, tarfile.TarError) as exc:
@@ -43,10 +46,7 @@ class Command(BaseCommand):
                 if data is None or hashlib.sha256(data).hexdigest() != digest:
                     raise CommandError(f"{name} is missing or does not match the manifest: nothing was restored")
                 contents[name] = data
-        from ftahub.accounts.models import Enterprise
-        from ftahub.transparency.models import LogEntry
-
-        if (User.objects.exists() or Enterprise.objects.exists() or LogEntry.objects.exists()) and not force:
+        if _holds_records() and not force:
             raise CommandError("the database is not empty: restore into a new database, or use --force")
         with tempfile.TemporaryDirectory() as scratch:
             fixture = Path(scratch) / "database.json"
@@ -62,16 +62,14 @@ class Command(BaseCommand):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         self.stdout.write(f"restored {len(manifest['files'])} files from {file}")
-        self._check_log()
+        for check in plugins.restore_checks():  # e.g. the transparency log against its latest checkpoint
+            try:
+                check(self.stdout.write)
+            except ValueError as exc:
+                raise CommandError(str(exc)) from None
 
-    def _check_log(self):
-        from ftahub.transparency import ledger
-        from ftahub.transparency.models import LogCheckpoint
 
-        latest = LogCheckpoint.objects.order_by("-size").first()
-        if latest is None:
-            return
-        root = ledger.tree(latest.size).root(latest.size)
-        if root.hex() != latest.root:
-            raise CommandError(f"the restored log does not match its checkpoint at size {latest.size}")
-        self.stdout.write(f"log: {ledger.size()} entries, consistent with the checkpoint at size {latest.size}")
+def _holds_records() -> bool:
+    """True when any of the hub's own tables (not Django's bookkeeping) has a row."""
+    return any(model.objects.exists() for model in apps.get_models()
+               if model._meta.app_label not in EMPTY_WHEN_NEW and not model._meta.proxy)

@@ -1,5 +1,9 @@
+import threading
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from ftahub.core import jobs
 
 
 class Command(BaseCommand):
@@ -15,5 +19,7 @@ class Command(BaseCommand):
 
         from ftahub.wsgi import application
 
+        if settings.FTAHUB_WORKER:  # the embedded default runs queued jobs in this process, beside the server
+            threading.Thread(target=jobs.work, args=(threading.Event(),), name="ftahub-worker", daemon=True).start()
         self.stdout.write(f"FTA Hub on http://{host}:{port}/ (DEBUG={settings.DEBUG}); Ctrl+C stops it.")
         serve(application, host=host, port=port, threads=threads, ident="ftahub")

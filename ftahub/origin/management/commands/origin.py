@@ -12,7 +12,7 @@ from django.db import DatabaseError
 from ftahub.origin import InputError, RuleSyntaxError, assess_case
 from ftahub.origin.provisions import all_provisions
 from ftahub.origin.rulebook import AmbiguousRule
-from ftahub.origin.services import rule_text_for
+from ftahub.origin.rules import rule_text_for
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from ftahub.core.tables import TableError, csv_text, guess_delimiter, read_rows
+from ftahub.common.tables import TableError, csv_text, guess_delimiter, read_rows
 
 
 def test_csv_and_xlsx_give_the_same_rows():

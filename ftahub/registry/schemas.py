@@ -1,0 +1,13 @@
+from ninja import Schema
+from pydantic import ConfigDict
+
+
+class RecordOut(Schema):
+    """One registry record: its id, province and demo label, then the columns of its kind's export (the same
+    names as the CSV/XLSX header, e.g. ``name``, ``country``, ``signed_on``), as text, numbers or null."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: int
+    province: int
+    is_demo: bool

@@ -1,0 +1,31 @@
+from ninja import Schema
+
+
+class EntryOut(Schema):
+    index: int
+    kind: str
+    ref: str
+    data: str  # the statement as logged: canonical JSON text
+    leaf_hash: str
+
+
+class Inclusion(Schema):
+    index: int
+    leaf_hash: str  # base64
+    entry: str
+    proof: list[str]  # base64 hashes, leaf to root
+
+
+class InclusionBundle(Schema):
+    checkpoint: str  # the signed note
+    inclusion: Inclusion
+
+
+class Consistency(Schema):
+    old_checkpoint: str
+    proof: list[str]
+
+
+class ConsistencyBundle(Schema):
+    checkpoint: str
+    consistency: Consistency
