@@ -1,8 +1,7 @@
-from ninja import Schema
-from pydantic import ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 
-class RecordOut(Schema):
+class RecordOut(BaseModel):
     """One registry record: its id, province and demo label, then the columns of its kind's export (the same
     names as the CSV/XLSX header, e.g. ``name``, ``country``, ``signed_on``), as text, numbers or null."""
 
