@@ -1,6 +1,7 @@
 # FTA Hub: two commands on a fresh machine.
 #   make run   - install, migrate, load reference + demo data, serve on http://127.0.0.1:8000
-#   make test  - install, lint (ruff), run the whole test suite (pytest, browser tests included)
+#   make test  - install, lint (ruff, mypy --strict on the domain cores), run the whole test suite (pytest,
+#                browser tests included)
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -46,6 +47,7 @@ browser-deps: node_modules/.installed
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test: install browser-deps lint
 	$(BIN)/ftahub compile-translations

@@ -23,8 +23,11 @@ class Hub:
         self.ftahub("load-reference")
 
     def ftahub(self, *args) -> str:
-        return subprocess.run([sys.executable, "-m", "ftahub", *args], env=self.env, capture_output=True, text=True,
-                              timeout=300, check=True).stdout
+        done = subprocess.run([sys.executable, "-m", "ftahub", *args], env=self.env, capture_output=True, text=True,
+                              timeout=300)
+        if done.returncode:
+            raise RuntimeError(f"ftahub {args[0]} exited with {done.returncode}:\n{done.stderr[-3000:]}")
+        return done.stdout
 
     def shell(self, code: str) -> str:
         return self.ftahub("shell", "-c", code).strip().splitlines()[-1]

@@ -103,21 +103,36 @@ def test_killed_server_and_issuer_lose_nothing_acknowledged(tmp_path):
 
     writer = threading.Thread(target=stream)
     writer.start()
+    errors = (tmp_path / "issuer.err").open("w+")
     issuer = subprocess.Popen([sys.executable, "-m", "ftahub", "shell", "-c", ISSUE], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)
+                              stderr=errors, text=True)
     issued = []
-    deadline = time.monotonic() + 4
-    while time.monotonic() < deadline:
-        line = issuer.stdout.readline()
-        if line.startswith("CRASH-"):
-            issued.append(line.strip())
+
+    def read_issued():
+        for line in issuer.stdout:
+            if line.startswith("CRASH-"):
+                issued.append(line.strip())
+
+    reader = threading.Thread(target=read_issued, daemon=True)
+    reader.start()
+    # kill both once each has acknowledged some writes (a condition, not a time: a loaded machine is slow)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and not (len(acknowledged) >= 20 and len(issued) >= 5):
+        if issuer.poll() is not None:
+            break  # the issuer died by itself: its output says why
+        time.sleep(0.05)
     os.kill(hub.process.pid, signal.SIGKILL)
-    os.kill(issuer.pid, signal.SIGKILL)
+    if issuer.poll() is None:
+        os.kill(issuer.pid, signal.SIGKILL)
     issuer.wait()
     hub.process.wait()
     stop.set()
     writer.join()
-    assert len(acknowledged) >= 20 and len(issued) >= 5, (len(acknowledged), len(issued))
+    reader.join(timeout=10)
+    errors.seek(0)
+    assert len(acknowledged) >= 20 and len(issued) >= 5, (
+        f"acknowledged events {len(acknowledged)}, issued C/Os {len(issued)}; the issuer wrote:\n"
+        f"{errors.read()[-3000:]}")
 
     hub.start()  # the hub restarts on the same files
     try:
