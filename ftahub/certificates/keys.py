@@ -18,7 +18,7 @@ KeyError_ = KeyRingError  # the name the C/O pages and commands catch
 __all__ = ["KeyError_", "KeyRing", "KeyRingError", "load_keyset"]
 
 
-def load_keyset(data) -> dict[str, PublicKey]:
+def load_keyset(data: object) -> dict[str, PublicKey]:
     """Parse a published key set (dict or JSON text) into verification keys."""
     if isinstance(data, (str, bytes)):
         try:

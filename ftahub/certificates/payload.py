@@ -18,6 +18,7 @@ import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import cbor2
 from cryptography.exceptions import InvalidSignature
@@ -47,11 +48,11 @@ class PayloadError(ValueError):
     """The payload cannot be read (not ours, truncated, malformed): unusable input."""
 
 
-def _pack(data: dict, names: list[str]) -> dict:
+def _pack(data: dict[str, Any], names: list[str]) -> dict[int, Any]:
     return {i: data[n] for i, n in enumerate(names) if data.get(n) not in (None, "")}
 
 
-def _unpack(data, names: list[str]) -> dict:
+def _unpack(data: object, names: list[str]) -> dict[str, Any]:
     if not isinstance(data, Mapping):
         raise PayloadError("malformed record")
     return {names[i]: v for i, v in data.items() if isinstance(i, int) and 0 <= i < len(names)}
@@ -62,8 +63,8 @@ NESTED = {"exporter": PARTY, "importer": IMPORTER, "transport": TRANSPORT, "invo
 LISTS = {"items": ITEM}
 
 
-def encode_record(record: dict) -> bytes:
-    packed = {FIELDS["version"]: VERSION}
+def encode_record(record: dict[str, Any]) -> bytes:
+    packed: dict[int, Any] = {FIELDS["version"]: VERSION}
     for name, key in FIELDS.items():
         value = record.get(name)
         if name == "version" or value in (None, "", [], {}):
@@ -78,7 +79,7 @@ def encode_record(record: dict) -> bytes:
     return cbor2.dumps(packed, canonical=True)
 
 
-def decode_record(data: bytes) -> dict:
+def decode_record(data: bytes) -> dict[str, Any]:
     try:
         packed = cbor2.loads(data)
     except Exception as exc:  # noqa: BLE001 - cbor2 raises several kinds for bad input
@@ -104,7 +105,7 @@ def _sig_structure(protected: bytes, payload: bytes) -> bytes:
     return cbor2.dumps(["Signature1", protected, b"", payload])
 
 
-def sign(record: dict, private_key: Ed25519PrivateKey, kid: str) -> bytes:
+def sign(record: dict[str, Any], private_key: Ed25519PrivateKey, kid: str) -> bytes:
     """COSE_Sign1 (tagged) over the encoded record."""
     protected = cbor2.dumps({HEADER_ALG: ALG_EDDSA, HEADER_KID: kid.encode()}, canonical=True)
     payload = encode_record(record)
@@ -159,7 +160,7 @@ class Verification:
     status: str  # valid, invalid
     reason: str = ""
     kid: str | None = None
-    record: dict = field(default_factory=dict)
+    record: dict[str, Any] = field(default_factory=dict[str, Any])
 
     @property
     def valid(self) -> bool:

@@ -24,8 +24,8 @@ def parse_periods(text: str) -> list[tuple[datetime.time, datetime.time]]:
             raise ValueError(f"working period {part.strip()!r} ends before it starts")
         periods.append((a, b))
     periods.sort()
-    for (_, end), (start, _) in zip(periods, periods[1:], strict=False):
-        if start < end:
+    for (_, earlier_end), (later_start, _) in zip(periods, periods[1:], strict=False):
+        if later_start < earlier_end:
             raise ValueError("working periods overlap")
     return periods
 

@@ -16,6 +16,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -41,21 +42,22 @@ class KeyRing:
         self.folder = Path(folder)
         self.keyset_path = self.folder / "keyset.json"
 
-    def keyset(self) -> list[dict]:
+    def keyset(self) -> list[dict[str, Any]]:
         if not self.keyset_path.exists():
             return []
-        return json.loads(self.keyset_path.read_text())["keys"]
+        keys: list[dict[str, Any]] = json.loads(self.keyset_path.read_text())["keys"]
+        return keys
 
-    def _write(self, keys: list[dict]) -> None:
+    def _write(self, keys: list[dict[str, Any]]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.keyset_path.with_suffix(".tmp")
         tmp.write_text(json.dumps({"keys": keys}, indent=2))
         tmp.replace(self.keyset_path)
 
-    def current(self) -> dict | None:
+    def current(self) -> dict[str, Any] | None:
         return next((k for k in self.keyset() if k["status"] == "current"), None)
 
-    def generate(self, kid: str, today: datetime.date | None = None) -> dict:
+    def generate(self, kid: str, today: datetime.date | None = None) -> dict[str, Any]:
         """A new current key; the previous current key is retired from today (rotation)."""
         if not KID.fullmatch(kid):
             raise KeyRingError("a key id is lower-case letters, digits, '.', '_' or '-' (at most 40)")

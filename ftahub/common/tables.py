@@ -6,6 +6,7 @@ Plain Python: no Django.
 
 import csv
 import io
+from typing import Any
 
 
 class TableError(ValueError):
@@ -25,7 +26,7 @@ def guess_delimiter(text: str) -> str:
     return ";" if sample.count(";") > sample.count(",") else ","
 
 
-def xlsx_rows(data: bytes, max_row: int | None = None) -> list[tuple]:
+def xlsx_rows(data: bytes, max_row: int | None = None) -> list[tuple[Any, ...]]:
     """The first sheet's rows, values as the workbook holds them (None for an empty cell)."""
     from openpyxl import load_workbook
 
@@ -38,7 +39,7 @@ def xlsx_rows(data: bytes, max_row: int | None = None) -> list[tuple]:
     return rows
 
 
-def read_rows(filename: str, data: bytes, delimiter: str = ",") -> list[list]:
+def read_rows(filename: str, data: bytes, delimiter: str = ",") -> list[list[Any]]:
     """Rows of an .xlsx (values as held) or of any other file read as CSV (text)."""
     if filename.lower().endswith(".xlsx"):
         return [list(row) for row in xlsx_rows(data)]

@@ -11,6 +11,7 @@ Plain Python: no Django.
 import csv
 import io
 import re
+from typing import Any
 
 from ftahub.common import hscode
 from ftahub.common.tables import TableError, csv_text, xlsx_rows
@@ -46,7 +47,7 @@ def _key(header: str) -> str | None:
     return None
 
 
-def _number(text, row: int, column: str, errors: list[str], required=False):
+def _number(text: object, row: int, column: str, errors: list[str], required: bool = False) -> float | None:
     text = str(text if text is not None else "").strip().replace(" ", "")
     if text == "":
         if required:
@@ -66,12 +67,12 @@ def _number(text, row: int, column: str, errors: list[str], required=False):
     return value
 
 
-def rows_to_materials(header: list, rows: list[list]) -> list[dict]:
+def rows_to_materials(header: list[Any], rows: list[list[Any]]) -> list[dict[str, Any]]:
     keys = [_key(h) for h in header]
     if "hs" not in keys or "value" not in keys:
         raise BomError(["the header must name at least the columns hs and value"])
     errors: list[str] = []
-    records = []
+    records: list[dict[str, Any]] = []
     for offset, raw in enumerate(rows, start=2):
         if len(records) >= MAX_ROWS:
             errors.append(f"more than {MAX_ROWS} rows")
@@ -107,12 +108,12 @@ def rows_to_materials(header: list, rows: list[list]) -> list[dict]:
                 "materials": [],
             },
         })
-    by_line = {}
+    by_line: dict[str, dict[str, Any]] = {}
     for record in records:
         if record["line"] in by_line:
             errors.append(f"row {record['row']}: line {record['line']!r} appears twice")
         by_line[record["line"]] = record
-    top = []
+    top: list[dict[str, Any]] = []
     for record in records:
         parent = record["parent"]
         if parent is None:
@@ -137,7 +138,7 @@ def rows_to_materials(header: list, rows: list[list]) -> list[dict]:
     return top
 
 
-def read_csv(data: bytes) -> list[dict]:
+def read_csv(data: bytes) -> list[dict[str, Any]]:
     try:
         text = csv_text(data)
     except TableError as exc:
@@ -156,7 +157,7 @@ def read_csv(data: bytes) -> list[dict]:
     return rows_to_materials(rows[0], rows[1:])
 
 
-def read_xlsx(data: bytes) -> list[dict]:
+def read_xlsx(data: bytes) -> list[dict[str, Any]]:
     try:
         rows = [list(r) for r in xlsx_rows(data, max_row=MAX_ROWS + 2)]
     except TableError as exc:
@@ -166,7 +167,7 @@ def read_xlsx(data: bytes) -> list[dict]:
     return rows_to_materials(rows[0], rows[1:])
 
 
-def read_bom(filename: str, data: bytes) -> list[dict]:
+def read_bom(filename: str, data: bytes) -> list[dict[str, Any]]:
     name = filename.lower()
     if name.endswith(".xlsx"):
         return read_xlsx(data)
@@ -175,7 +176,7 @@ def read_bom(filename: str, data: bytes) -> list[dict]:
     raise BomError(["upload a .csv or .xlsx file"])
 
 
-def flatten(materials: list[dict], parent: str | None = None, prefix: str = "") -> list[dict]:
+def flatten(materials: list[dict[str, Any]], parent: str | None = None, prefix: str = "") -> list[dict[str, Any]]:
     """Back to rows (for the evidence pack's BOM.csv and for editing): line ids like 1, 1.2, 1.2.1."""
     rows = []
     for i, m in enumerate(materials, start=1):

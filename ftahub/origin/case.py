@@ -11,6 +11,7 @@ Plain Python: no Django.
 
 import math
 import re
+from typing import Any
 
 from ftahub.common import hscode
 
@@ -19,7 +20,7 @@ from .engine import InputError, Material, Product
 MAX_MATERIALS = 5000
 
 
-def _hs(value, where: str) -> str:
+def _hs(value: object, where: str) -> str:
     if not isinstance(value, str):
         raise InputError(f"{where}.hs must be a string such as \"8516.60\"")
     try:
@@ -28,7 +29,7 @@ def _hs(value, where: str) -> str:
         raise InputError(f"{where}.hs {value!r} is not an HS code of 4, 6, 8 or 10 digits") from None
 
 
-def _number(data: dict, key: str, where: str, required: bool = False) -> float | None:
+def _number(data: dict[str, Any], key: str, where: str, required: bool = False) -> float | None:
     value = data.get(key)
     if value is None:
         if required:
@@ -41,7 +42,7 @@ def _number(data: dict, key: str, where: str, required: bool = False) -> float |
     return float(value)
 
 
-def _country(value, where: str) -> str | None:
+def _country(value: object, where: str) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value):
@@ -49,7 +50,7 @@ def _country(value, where: str) -> str | None:
     return value.upper()
 
 
-def _material(data, where: str, counter: list[int], depth: int) -> Material:
+def _material(data: object, where: str, counter: list[int], depth: int) -> Material:
     if not isinstance(data, dict):
         raise InputError(f"{where} must be an object")
     counter[0] += 1
@@ -68,7 +69,7 @@ def _material(data, where: str, counter: list[int], depth: int) -> Material:
         raise InputError(f"{where}.materials must be a list")
     return Material(
         hs=_hs(data.get("hs"), where),
-        value=_number(data, "value", where, required=True),
+        value=_number(data, "value", where, required=True) or 0.0,
         description=description[:300],
         country=_country(data.get("country"), where),
         originating=originating,
@@ -78,7 +79,7 @@ def _material(data, where: str, counter: list[int], depth: int) -> Material:
     )
 
 
-def read_case(data) -> tuple[str | None, Product, list[Material]]:
+def read_case(data: object) -> tuple[str | None, Product, list[Material]]:
     """Returns (agreement code or None, product, materials). Raises InputError naming the field at fault."""
     if not isinstance(data, dict):
         raise InputError("the case must be a JSON object with 'product' and 'materials'")

@@ -3,6 +3,8 @@
 Plain Python: no Django.
 """
 
+from typing import Any
+
 from .language import (
     AllOf,
     ChangeOfClassification,
@@ -20,7 +22,7 @@ from .language import (
 LEVEL = {"NCR": 0, "CTSH": 1, "CTH": 2, "CC": 3}
 
 
-def _score(rule: Rule) -> tuple[int, str, list[dict]]:
+def _score(rule: Rule) -> tuple[int, str, list[dict[str, Any]]]:
     """(score, English label, terms): the terms say the same in data, for a translated label."""
     if isinstance(rule, AllOf):
         parts = [_score(p) for p in rule.parts]
@@ -47,7 +49,7 @@ def _score(rule: Rule) -> tuple[int, str, list[dict]]:
     return 99, "unknown", [{"kind": "unknown"}]
 
 
-def demand(rule: Rule) -> dict:
+def demand(rule: Rule) -> dict[str, Any]:
     """{"score": lower is easier, "label": the easiest alternative in English words, "terms": the same as data (for
     other languages), "needs_manual_reading": bool}."""
     from .language import AnyOf

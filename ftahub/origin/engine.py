@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ftahub.common import hscode
 
@@ -52,7 +53,7 @@ class Material:
     quantity: float | None = None
     materials: list[Material] = field(default_factory=list)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.hs = hscode.compact(self.hs)
 
 
@@ -66,7 +67,7 @@ class Product:
     processes: tuple[str, ...] = ()
     description: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.hs = hscode.compact(self.hs)
 
 
@@ -83,7 +84,7 @@ class TestResult:
     unit: str = "%"
     detail: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["pass"] = data.pop("passed")
         return data
@@ -127,14 +128,14 @@ class Assessment:
     met_by: str | None
     needs_manual_reading: bool
     tests: list[TestResult]
-    blocking_materials: list[dict]
+    blocking_materials: list[dict[str, Any]]
     to_qualify: list[Remedy]
     materials: list[MaterialOrigin]
-    figures: dict
+    figures: dict[str, Any]
     notes: list[str]
-    sub_assemblies: list[dict] = field(default_factory=list)
+    sub_assemblies: list[dict[str, Any]] = field(default_factory=list[Any])
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "qualifies": self.qualifies,
             "agreement": self.agreement,
@@ -192,7 +193,7 @@ class _Outcome:
     passed: bool | None
     tests: list[TestResult]
     remedies: list[list[Action]]  # for a failing outcome: ways (each a list of actions) to make it pass
-    blocking: list[dict]
+    blocking: list[dict[str, Any]]
 
 
 def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
@@ -207,7 +208,7 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
         elif level and m.hs[:level] == product_hs[:level]:
             failing_change.append(m)
     word = LEVEL_WORDS.get(level, "")
-    blocking = [
+    blocking: list[dict[str, Any]] = [
         *({"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
            "test": _text(test), "reason": f"non-originating and of the same {word} as the product"}
           for m in failing_change),
@@ -229,6 +230,7 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
             blocking = [b for b in blocking if b["index"] not in {m.index for m in failing_change}]
     blocking_value = sum(b["value"] for b in blocking)
     tolerance = ctx.provisions.tolerance
+    base_value: float | None
     if tolerance:
         percent, base_name = tolerance
         base_value = ctx.base(base_name)
@@ -332,7 +334,7 @@ def _max_weight(test: MaxWeight, ctx: _Context) -> _Outcome:
                             unit="% of weight", detail="needs the product's weight and the weight of each material")
         return _Outcome(None, [result], [[Action("provide_data", "give the weights (kg) of the product and of the "
                                                  "materials the rule counts")]], [])
-    used = sum(m.weight_kg for m in counted)
+    used = sum(m.weight_kg or 0.0 for m in counted)  # every weight is known here (checked above)
     actual = _pct(used, weight)
     passed = 100.0 * used / weight <= test.limit + EPSILON
     result = TestResult(name="MaxWeight", rule=_text(test), required=test.limit, actual=actual, passed=passed,
@@ -395,11 +397,11 @@ def _evaluate(rule: Rule, ctx: _Context) -> _Outcome:
             if not o.passed and o.remedies:
                 combined.extend(min(o.remedies, key=lambda actions: sum(a.value for a in actions)))
         return _Outcome(passed, tests, [combined] if combined else [], [b for o in outcomes for b in o.blocking])
-    handler = {
+    handlers: dict[type, Callable[[Any, _Context], _Outcome]] = {
         ChangeOfClassification: _ctc, ValueContent: _value_content, MaxNonOriginating: _max_nom,
         MaxWeight: _max_weight, WhollyObtained: _wholly_obtained, SpecificProcess: _process, ManualReading: _manual,
-    }[type(rule)]
-    return handler(rule, ctx)
+    }
+    return handlers[type(rule)](rule, ctx)
 
 
 # --- materials and roll-up ----------------------------------------------------------------------------------------
@@ -408,7 +410,7 @@ RuleLookup = Callable[[str], Rule | None]
 
 
 def _resolve_origins(product: Product, materials: list[Material], provisions: Provisions,
-                     rule_for: RuleLookup | None, depth: int, sub_results: list[dict]) -> list[MaterialOrigin]:
+                     rule_for: RuleLookup | None, depth: int, sub_results: list[dict[str, Any]]) -> list[MaterialOrigin]:
     origins = []
     for index, m in enumerate(materials):
         basis = ""
@@ -470,7 +472,7 @@ def _qualifies(product: Product, materials: list[Material], rule: Rule, provisio
 
 def _assess(product: Product, materials: list[Material], rule: Rule, provisions: Provisions,
             rule_for: RuleLookup | None, depth: int) -> Assessment:
-    sub_results: list[dict] = []
+    sub_results: list[dict[str, Any]] = []
     origins = _resolve_origins(product, materials, provisions, rule_for, depth, sub_results)
     ctx = _Context(product, origins, provisions)
     alternatives = _alternatives(rule)

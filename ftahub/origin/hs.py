@@ -20,7 +20,7 @@ class CodeRange:
     start: str
     end: str
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if len(self.start) != len(self.end) or len(self.start) not in LEVEL_NAMES or self.start > self.end:
             raise ValueError(f"bad code range {self.start}-{self.end}")
 

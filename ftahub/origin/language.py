@@ -28,7 +28,9 @@ Plain Python: no Django.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, NoReturn
 
 from ftahub.common import hscode
 
@@ -50,7 +52,7 @@ class RuleSyntaxError(ValueError):
 
 # --- rule objects ---------------------------------------------------------------------------------------------
 
-def _refs(ranges) -> str:
+def _refs(ranges: tuple[CodeRange, ...]) -> str:
     return ", ".join(r.canonical() for r in ranges)
 
 
@@ -138,7 +140,7 @@ class ManualReading:
 
 @dataclass(frozen=True)
 class AnyOf:
-    parts: tuple = field(default_factory=tuple)
+    parts: tuple[Any, ...] = field(default_factory=tuple[Any, ...])
 
     def canonical(self) -> str:
         return " or ".join(f"({p.canonical()})" if isinstance(p, AllOf) else p.canonical() for p in self.parts)
@@ -146,7 +148,7 @@ class AnyOf:
 
 @dataclass(frozen=True)
 class AllOf:
-    parts: tuple = field(default_factory=tuple)
+    parts: tuple[Any, ...] = field(default_factory=tuple[Any, ...])
 
     def canonical(self) -> str:
         return " and ".join(f"({p.canonical()})" if isinstance(p, AnyOf) else p.canonical() for p in self.parts)
@@ -156,21 +158,21 @@ Rule = (WhollyObtained | ChangeOfClassification | ValueContent | MaxNonOriginati
         | ManualReading | AnyOf | AllOf)
 
 
-def any_of(parts) -> Rule:
-    flat = []
+def any_of(parts: list[Rule]) -> Rule:
+    flat: list[Rule] = []
     for part in parts:
         flat.extend(part.parts if isinstance(part, AnyOf) else [part])
     return flat[0] if len(flat) == 1 else AnyOf(tuple(flat))
 
 
-def all_of(parts) -> Rule:
-    flat = []
+def all_of(parts: list[Rule]) -> Rule:
+    flat: list[Rule] = []
     for part in parts:
         flat.extend(part.parts if isinstance(part, AllOf) else [part])
     return flat[0] if len(flat) == 1 else AllOf(tuple(flat))
 
 
-def tests_in(rule: Rule):
+def tests_in(rule: Rule) -> Iterator[Rule]:
     """Every elementary test in the rule, left to right."""
     if isinstance(rule, (AnyOf, AllOf)):
         for part in rule.parts:
@@ -211,7 +213,7 @@ def tokenize(text: str) -> list[Token]:
         match = TOKEN.match(text, position)
         if not match or match.end() == position:
             raise RuleSyntaxError(text, position, "a rule word, number or punctuation", repr(text[position]))
-        kind = match.lastgroup
+        kind = match.lastgroup or ""
         start = match.start(kind)
         tokens.append(Token(kind, match.group(kind), start))
         position = match.end()
@@ -231,7 +233,7 @@ class Parser:
     def current(self) -> Token:
         return self.tokens[self.index]
 
-    def fail(self, expected: str):
+    def fail(self, expected: str) -> NoReturn:
         token = self.current
         found = "end of rule" if token.kind == "end" else repr(token.text)
         raise RuleSyntaxError(self.text, token.position, expected, found)
@@ -250,7 +252,7 @@ class Parser:
     def punct(self, char: str) -> bool:
         return self.current.kind == "punct" and self.current.text == char
 
-    def expect_punct(self, char: str, expected: str | None = None):
+    def expect_punct(self, char: str, expected: str | None = None) -> None:
         if not self.punct(char):
             self.fail(expected or repr(char))
         self.index += 1
@@ -305,7 +307,7 @@ class Parser:
         name = token.text.upper()
         if name == "WO":
             self.index += 1
-            scope = ()
+            scope: tuple[CodeRange, ...] = ()
             if self.punct("("):
                 self.index += 1
                 scope = self.refs()
@@ -356,7 +358,7 @@ class Parser:
         self.fail("a test (WO, CC, CTH, CTSH, NCR, RVC, VAC, LVC, QVC, MaxNOM, MaxWeight, process, manual)")
 
     def change_of_classification(self, kind: str) -> ChangeOfClassification:
-        exceptions = ()
+        exceptions: tuple[CodeRange, ...] = ()
         allowance = None
         if self.take_word("except"):
             self.take_word("from")
@@ -370,7 +372,8 @@ class Parser:
     def value_content(self, name: str) -> ValueContent:
         self.expect_punct("(", f"'(' after {name}")
         threshold = self.number("a percentage")
-        method, scope = None, ()
+        method: str | None = None
+        scope: tuple[CodeRange, ...] = ()
         while self.punct(","):
             self.index += 1
             if self.current.kind == "word" and self.current.text.lower() in METHODS and method is None:
@@ -432,7 +435,7 @@ class Parser:
             compact = "0" + compact
         if len(compact) not in (2, 4, 6) or (level is not None and len(compact) != level):
             self.fail({2: "a 2-digit chapter", 4: "a 4-digit heading", 6: "a 6-digit subheading"}.get(
-                level, "a chapter (2 digits), heading (4) or subheading (6)"))
+                level or 0, "a chapter (2 digits), heading (4) or subheading (6)"))
         self.index += 1
         return compact
 

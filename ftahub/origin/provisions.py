@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).parent / "data" / "provisions.json"
 GROUPS = Path(__file__).resolve().parents[1] / "agreements" / "data" / "agreements.json"
@@ -30,7 +31,7 @@ class Provisions:
     value_base: str = "FOB"
     tolerance: tuple[float, str] | None = None  # (percent, base)
     cumulation: tuple[CumulationZone, ...] = ()
-    sources: dict = field(default_factory=dict, hash=False, compare=False)
+    sources: dict[str, Any] = field(default_factory=dict[str, Any], hash=False, compare=False)
 
     def originating_country(self, country: str | None, product_hs: str) -> bool:
         """May a material that originates in ``country`` count as originating for this product?"""
@@ -44,7 +45,8 @@ NO_PROVISIONS = Provisions(agreement="", tolerance=None, cumulation=())
 
 @cache
 def _groups() -> dict[str, list[str]]:
-    return json.loads(GROUPS.read_text(encoding="utf-8"))["groups"]
+    groups: dict[str, list[str]] = json.loads(GROUPS.read_text(encoding="utf-8"))["groups"]
+    return groups
 
 
 @cache

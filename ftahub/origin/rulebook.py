@@ -4,7 +4,7 @@ Plain Python: no Django. Works on any rule-set objects with ``hs_from``/``hs_to`
 ``description`` and ``canonical`` — database rows or records read straight from the data files.
 """
 
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ftahub.common import hscode
 
@@ -23,7 +23,7 @@ R = TypeVar("R", bound=RuleSetLike)
 class AmbiguousRule(LookupError):
     """Several rule sets of the same width cover the code; which applies depends on the product's description."""
 
-    def __init__(self, hs: str, candidates: list):
+    def __init__(self, hs: str, candidates: list[Any]):
         self.candidates = candidates
         listing = "; ".join(f"{c.heading} ({c.description[:60]}): {c.canonical[:80]}" for c in candidates)
         super().__init__(f"several rules apply to HS {hs} depending on the product's description: {listing}")

@@ -11,6 +11,7 @@ Plain Python: no Django.
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ftahub.common import hscode
 
@@ -148,7 +149,7 @@ def _evfta_text(text: str) -> Rule:
     if m := MANUFACTURE_ANY.match(text):
         level = {"chapter": "CC", "heading": "CTH", "subheading": "CTSH"}[m.group(1)]
         rest = (m.group("rest") or "").strip()
-        exceptions: tuple = ()
+        exceptions: tuple[Any, ...] = ()
         try:
             if m.group("also"):
                 exceptions = parse_refs(m.group("also"))
@@ -170,7 +171,7 @@ def _evfta_text(text: str) -> Rule:
         leftover = WEIGHT_OF_CHAPTER.sub("", rest)
         if weights and not re.search(r"[A-Za-z]{4,}", re.sub(r"\b(and|in|which|the|-)\b", "", leftover)):
             try:
-                limits = []
+                limits: list[Rule] = []
                 for individual, refs, percent in weights:
                     ranges = parse_refs(refs)
                     # "individual weight": each material's limit on its own (UKVFTA intro note 4.2.2);
@@ -184,7 +185,7 @@ def _evfta_text(text: str) -> Rule:
     return ManualReading(text)
 
 
-def translate_evfta(rules: list[dict]) -> Translation:
+def translate_evfta(rules: list[dict[str, Any]]) -> Translation:
     """A rule set of the UK tariff's Vietnam scheme (EVFTA/UKVFTA Annex II): entries joined by their operator."""
     return _join([(entry.get("operator"), _evfta_text(entry["rule"])) for entry in rules])
 
@@ -213,7 +214,7 @@ def _rvc_item(text: str) -> Rule:
     if not m:
         return ManualReading(text)
     method = METHOD_NAMES[m.group(2)]
-    scope = ()
+    scope: tuple[CodeRange, ...] = ()
     if m.group("scope"):
         try:
             scope = parse_refs(m.group("scope"))
@@ -230,7 +231,7 @@ def _cptpp_text(text: str) -> tuple[Rule, bool]:
     rest = text
     if m := CPTPP_CHANGE.match(text):
         level = {"chapter": "CC", "heading": "CTH", "subheading": "CTSH"}[m.group(1)]
-        exceptions: tuple = ()
+        exceptions: tuple[Any, ...] = ()
         if m.group("except"):
             try:
                 exceptions = parse_refs(m.group("except"))
@@ -266,7 +267,7 @@ def _is_ncr(rule: Rule | None) -> bool:
     return isinstance(rule, ChangeOfClassification) and rule.kind == "NCR" and not rule.exceptions
 
 
-def translate_cptpp(rules: list[dict]) -> Translation:
+def translate_cptpp(rules: list[dict[str, Any]]) -> Translation:
     """A CPTPP rule set: entries joined by their operator; bullet entries b), c) continue the RVC list above."""
     joined: list[tuple[str | None, Rule]] = []
     open_list = False
@@ -307,7 +308,7 @@ def _join(entries: list[tuple[str | None, Rule]]) -> Translation:
     return Translation(rule, manual, [])
 
 
-def translate(scheme: str, rules: list[dict]) -> Translation:
+def translate(scheme: str, rules: list[dict[str, Any]]) -> Translation:
     scheme = scheme.upper()
     if scheme in {"EVFTA", "UKVFTA"}:
         return translate_evfta(rules)

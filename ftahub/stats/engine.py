@@ -18,6 +18,7 @@ new_usd DOUBLE, adjusted_usd DOUBLE, source, demo.
 import os
 import threading
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -32,12 +33,12 @@ FDI_SCHEMA = {"province": "INTEGER", "era": "VARCHAR", "investor": "VARCHAR", "s
 SCHEMAS = {"trade": TRADE_SCHEMA, "fdi": FDI_SCHEMA}
 
 
-def _empty_select(schema: dict) -> str:
+def _empty_select(schema: dict[str, Any]) -> str:
     return "SELECT " + ", ".join(f"CAST(NULL AS {t}) AS {c}" for c, t in schema.items()) + " WHERE false"
 
 
-def write_dataset(folder: Path, kind: str, name: str, relation_sql: str, params: list | None = None,
-                  connection=None) -> int:
+def write_dataset(folder: Path, kind: str, name: str, relation_sql: str, params: list[Any] | None = None,
+                  connection: duckdb.DuckDBPyConnection | None = None) -> int:
     """Write the rows of ``relation_sql`` (a SELECT giving the kind's columns) as dataset ``name``, replacing it
     atomically. Returns the row count."""
     schema = SCHEMAS[kind]
@@ -48,9 +49,9 @@ def write_dataset(folder: Path, kind: str, name: str, relation_sql: str, params:
     columns = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in schema.items())
     con.execute(f"COPY (SELECT {columns} FROM ({relation_sql})) TO '{tmp}' (FORMAT PARQUET, COMPRESSION ZSTD)",
                 params or [])
-    count = con.execute(f"SELECT count(*) FROM read_parquet('{tmp}')").fetchone()[0]
+    row = con.execute(f"SELECT count(*) FROM read_parquet('{tmp}')").fetchone()
     os.replace(tmp, target / f"{name}.parquet")
-    return count
+    return int(row[0]) if row else 0
 
 
 def remove_dataset(folder: Path, kind: str, name: str) -> None:
@@ -101,13 +102,13 @@ class Engine:
                 self.con.execute(f"CREATE OR REPLACE VIEW {kind}_2025 AS SELECT * EXCLUDE (province_2025) REPLACE "
                                  f"(province_2025 AS province, '2025' AS era) FROM {kind}_facts")
 
-    def query(self, sql: str, params: list | None = None) -> list[tuple]:
+    def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         with self.lock:
             return self.con.execute(sql, params or []).fetchall()
 
     # -- the queries behind the pages, the API and the exports --------------------------------------------------
     @staticmethod
-    def _where(filters: dict) -> tuple[str, list]:
+    def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
         clauses, params = [], []
         for column, value in filters.items():
             if value is None:
@@ -126,8 +127,8 @@ class Engine:
     def view(self, kind: str, restate: bool) -> str:
         return f"{kind}_2025" if restate else f"{kind}_raw"
 
-    def totals_by(self, kind: str, group: list[str], measure: str, filters: dict, restate: bool = False,
-                  order: str | None = None, limit: int | None = None) -> list[tuple]:
+    def totals_by(self, kind: str, group: list[str], measure: str, filters: dict[str, Any], restate: bool = False,
+                  order: str | None = None, limit: int | None = None) -> list[tuple[Any, ...]]:
         where, params = self._where(filters)
         keys = ", ".join(group)
         sql = (f"SELECT {keys}, sum({measure}) AS v FROM {self.view(kind, restate)}{where} GROUP BY {keys} "

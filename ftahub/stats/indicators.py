@@ -19,7 +19,7 @@ def cagr(first: float | None, last: float | None, years: float) -> float | None:
     None when a value is missing, not positive, or the span is not positive."""
     if first is None or last is None or years <= 0 or first <= 0 or last <= 0:
         return None
-    return ((last / first) ** (1.0 / years) - 1.0) * 100.0
+    return float(((last / first) ** (1.0 / years) - 1.0) * 100.0)
 
 
 def cagr_of_series(series: Mapping[int, float | None]) -> tuple[float | None, int | None, int | None]:

@@ -25,10 +25,12 @@ Plain Python: no Django.
 import datetime
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ftahub.common import hscode
 from ftahub.common.tables import TableError, read_rows
@@ -95,7 +97,7 @@ def _clean_rate(text: str) -> str:
     return text.strip().rstrip("%").strip()
 
 
-def _rows(filename: str, data: bytes):
+def _rows(filename: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
     if not filename.lower().endswith((".csv", ".xlsx")):
         raise ScheduleError("a commitments schedule is a .csv or .xlsx file")
     try:
@@ -110,7 +112,11 @@ def read_commitments(filename: str, data: bytes, agreement: str,
                      entry_into_force: datetime.date) -> list[Commitment]:
     """Read and check a commitments file; ScheduleError (naming the line) on the first problem."""
     staging = definitions().get(agreement)
-    header, columns, years, records, seen = None, {}, {}, [], set()
+    header: list[str] | None = None
+    columns: dict[str, int] = {}
+    years: dict[int, int] = {}
+    records: list[Commitment] = []
+    seen: set[str] = set()
     for number, cells in _rows(filename, data):
         if header is None:
             folded = [_fold(c) for c in cells]
@@ -143,7 +149,7 @@ def read_commitments(filename: str, data: bytes, agreement: str,
             raise ScheduleError(f"code {code} appears twice", number)
         seen.add(code)
 
-        def cell(key, cells=cells):
+        def cell(key: str, cells: list[str] = cells) -> str:
             i = columns.get(key)
             return cells[i] if i is not None and i < len(cells) else ""
 
@@ -184,7 +190,7 @@ def read_commitments(filename: str, data: bytes, agreement: str,
     return records
 
 
-def rate_on(base_raw: str, category: str, printed: dict, agreement: str, entry_into_force: datetime.date,
+def rate_on(base_raw: str, category: str, printed: dict[str, Any], agreement: str, entry_into_force: datetime.date,
             on: datetime.date) -> tuple[str | None, bool]:
     """(rate as printed or computed, computed?) on a date; None before entry into force.
 
@@ -192,20 +198,20 @@ def rate_on(base_raw: str, category: str, printed: dict, agreement: str, entry_i
     printed year's rate holds ("and subsequent years")."""
     if on < entry_into_force:
         return None, False
-    printed = {int(y): r for y, r in printed.items()}
-    if on.year in printed:
-        return printed[on.year], False
+    by_year = {int(y): r for y, r in printed.items()}
+    if on.year in by_year:
+        return by_year[on.year], False
     if category:
         category_def = definitions()[agreement].categories[category]
         base = parse_rate(base_raw)
-        if category_def.marker or not base.is_number:
+        if category_def.marker or not base.is_number or base.percent is None:
             return category_def.marker or base_raw, True
         return _display(staged_rate(base.percent, category_def, entry_into_force, on)), True
-    earlier = [y for y in printed if y < on.year]
-    return (printed[max(earlier)], False) if earlier else (None, False)
+    earlier = [y for y in by_year if y < on.year]
+    return (by_year[max(earlier)], False) if earlier else (None, False)
 
 
-def _display(value) -> str:
+def _display(value: str | Decimal) -> str:
     return value if isinstance(value, str) else format(value.normalize(), "f")
 
 
@@ -225,7 +231,7 @@ def differences(record: Commitment, agreement: str, entry_into_force: datetime.d
     return found
 
 
-def path(base_raw: str, category: str, printed: dict, agreement: str, entry_into_force: datetime.date,
+def path(base_raw: str, category: str, printed: dict[str, Any], agreement: str, entry_into_force: datetime.date,
          until: int) -> dict[int, tuple[str, bool]]:
     """Year → (rate on 1 January, or on entry into force in its first year; computed?) up to ``until``."""
     found = {}

@@ -48,6 +48,8 @@ class Rate:
             return "TRQ"
         if self.kind == "text":
             return self.raw
+        if self.percent is None:
+            return self.raw
         text = f"{self.percent.normalize():f}%"
         if self.out_of_quota is not None:
             text += f" (in quota; out of quota {self.out_of_quota.normalize():f}%)"

@@ -14,6 +14,7 @@ Plain Python: no Django.
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ftahub.common import hscode
 from ftahub.common.tables import TableError, xlsx_rows
@@ -55,7 +56,7 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", fold(str(text or ""))).strip()
 
 
-def read_json_schedule(data: bytes) -> tuple[dict, list[TariffLineRecord]]:
+def read_json_schedule(data: bytes) -> tuple[dict[str, Any], list[TariffLineRecord]]:
     try:
         text = data.decode("utf-8")
         document = json.loads(text)
@@ -82,7 +83,7 @@ def read_json_schedule(data: bytes) -> tuple[dict, list[TariffLineRecord]]:
     return document.get("meta") or {}, records
 
 
-def read_xlsx_schedule(data: bytes) -> tuple[dict, list[TariffLineRecord]]:
+def read_xlsx_schedule(data: bytes) -> tuple[dict[str, Any], list[TariffLineRecord]]:
     try:
         table = xlsx_rows(data)
     except TableError as exc:
@@ -119,7 +120,7 @@ def read_xlsx_schedule(data: bytes) -> tuple[dict, list[TariffLineRecord]]:
     return {}, records
 
 
-def read_schedule(filename: str, data: bytes) -> tuple[dict, list[TariffLineRecord]]:
+def read_schedule(filename: str, data: bytes) -> tuple[dict[str, Any], list[TariffLineRecord]]:
     if filename.lower().endswith(".xlsx"):
         return read_xlsx_schedule(data)
     if filename.lower().endswith(".json"):

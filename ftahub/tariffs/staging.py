@@ -13,6 +13,7 @@ Plain Python: no Django.
 """
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
@@ -62,7 +63,7 @@ def staged_rate(base: Decimal, category: StagingCategory, entry_into_force: date
     return _round(category.end_rate + (base - category.end_rate) * remaining, category.rounding)
 
 
-def yearly_dates(entry_into_force: datetime.date, until_year: int):
+def yearly_dates(entry_into_force: datetime.date, until_year: int) -> Iterator[tuple[int, datetime.date]]:
     """(calendar year, the day its rate is read: 1 January, or entry into force in its first year) up to
     ``until_year``."""
     for year in range(entry_into_force.year, until_year + 1):

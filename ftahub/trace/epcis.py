@@ -15,9 +15,11 @@ import datetime
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ftahub.transparency.canonical import canonical_json
 
@@ -37,7 +39,7 @@ class EpcisError(ValueError):
 # -- schema --------------------------------------------------------------------------------------------------------
 
 @cache
-def _validator(schema_path: str):
+def _validator(schema_path: str) -> Any:
     """GS1's schema compiled by jsonschema-rs (draft 7). Formats are not asserted, as draft 7 allows and as the
     Python reference validator does without its optional format packages: GS1's own examples use JSON-LD blank-node
     ids such as ``_:document1`` where the schema says ``format: uri``. Times are checked separately below."""
@@ -47,14 +49,14 @@ def _validator(schema_path: str):
     return jsonschema_rs.Draft7Validator(schema, validate_formats=False)
 
 
-def _where(path) -> str:
+def _where(path: Iterable[object]) -> str:
     return "/" + "/".join(str(p) for p in path)
 
 
 TIME_FIELDS = ("eventTime", "recordTime")
 
 
-def validate(document, schema_path: Path) -> list[str]:
+def validate(document: object, schema_path: Path) -> list[str]:
     """Every problem with the document, as 'where: what' lines (empty when valid)."""
     if not isinstance(document, dict):
         return ["/: an EPCIS document is a JSON object"]
@@ -86,16 +88,16 @@ def validate(document, schema_path: Path) -> list[str]:
     return problems
 
 
-def events_of(document: dict) -> list[dict]:
+def events_of(document: dict[str, Any]) -> list[dict[str, Any]]:
     return list(document["epcisBody"]["eventList"])
 
 
-def canonical_hash(event: dict) -> str:
+def canonical_hash(event: dict[str, Any]) -> str:
     body = {k: v for k, v in event.items() if k not in ("eventID", "recordTime")}
     return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
-def event_id(event: dict) -> str:
+def event_id(event: dict[str, Any]) -> str:
     return event.get("eventID") or f"ni:///sha-256;{canonical_hash(event)}?ver={CANONICAL_VERSION}"
 
 
@@ -192,11 +194,11 @@ def _short(value: str | None) -> str:
     return value
 
 
-def _quantity_classes(items) -> list[str]:
+def _quantity_classes(items: list[Any] | None) -> list[str]:
     return [q["epcClass"] for q in items or [] if isinstance(q, dict) and q.get("epcClass")]
 
 
-def summarise(event: dict) -> Summary:
+def summarise(event: dict[str, Any]) -> Summary:
     s = Summary(biz_step=_short(event.get("bizStep")), disposition=_short(event.get("disposition")),
                 read_point=(event.get("readPoint") or {}).get("id", ""),
                 biz_location=(event.get("bizLocation") or {}).get("id", ""))

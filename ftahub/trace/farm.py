@@ -9,6 +9,7 @@ import csv
 import datetime
 import io
 import re
+from typing import Any
 
 from ftahub.common.tables import TableError, csv_text, guess_delimiter
 
@@ -60,14 +61,14 @@ def place_uri(gln: str) -> str:
 def _time(at: datetime.datetime) -> tuple[str, str]:
     if at.tzinfo is None:
         raise FarmInputError(["the time needs a time zone"])
-    offset = at.utcoffset()
+    offset = at.utcoffset() or datetime.timedelta(0)
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     return at.isoformat(timespec="seconds"), f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def step_event(step: str, gtin: str, lot: str, quantity: float, uom: str, at: datetime.datetime, gln: str,
-               temperature: float | None = None, destination: str = "") -> dict:
+               temperature: float | None = None, destination: str = "") -> dict[str, Any]:
     if step not in STEPS:
         raise FarmInputError([f"unknown step {step!r}"])
     if quantity is None or quantity <= 0:
@@ -87,14 +88,14 @@ def step_event(step: str, gtin: str, lot: str, quantity: float, uom: str, at: da
     return event
 
 
-def document(events: list[dict]) -> dict:
+def document(events: list[dict[str, Any]]) -> dict[str, Any]:
     now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     return {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
             "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": now,
             "epcisBody": {"eventList": events}}
 
 
-def temperature_event(rows: list[tuple[datetime.datetime, float, str]], gtin: str, lot: str, gln: str) -> dict:
+def temperature_event(rows: list[tuple[datetime.datetime, float, str]], gtin: str, lot: str, gln: str) -> dict[str, Any]:
     """One storing event for a lot whose sensor elements are the logger's readings."""
     first, offset = _time(rows[0][0])
     return {"type": "ObjectEvent", "eventTime": first, "eventTimeZoneOffset": offset, "action": "OBSERVE",

@@ -10,6 +10,7 @@ Plain Python: no Django.
 
 import base64
 import binascii
+from typing import Any
 
 from .merkle import ProofError, leaf_hash, verify_consistency, verify_inclusion
 from .note import Checkpoint, NoteError, Verifier, open_note
@@ -19,7 +20,7 @@ class BundleError(ValueError):
     """The bundle cannot be read: unusable input."""
 
 
-def _b64(value, what: str) -> bytes:
+def _b64(value: object, what: str) -> bytes:
     if not isinstance(value, str):
         raise BundleError(f"{what} must be base64 text")
     try:
@@ -28,14 +29,14 @@ def _b64(value, what: str) -> bytes:
         raise BundleError(f"{what} is not valid base64") from None
 
 
-def _checkpoint(note, verifier: Verifier) -> Checkpoint:
+def _checkpoint(note: object, verifier: Verifier) -> Checkpoint:
     if not isinstance(note, str):
         raise BundleError("checkpoint must be the signed note text")
     text, _ = open_note(note, [verifier])
     return Checkpoint.parse(text)
 
 
-def check_bundle(bundle: dict, verifier: Verifier) -> dict:
+def check_bundle(bundle: dict[str, Any], verifier: Verifier) -> dict[str, Any]:
     """Returns a report {"valid": bool, "reason", "checkpoint": {...}}; BundleError for unusable input."""
     if not isinstance(bundle, dict) or "checkpoint" not in bundle:
         raise BundleError("a proof bundle is a JSON object with a 'checkpoint'")
@@ -43,7 +44,7 @@ def check_bundle(bundle: dict, verifier: Verifier) -> dict:
         checkpoint = _checkpoint(bundle["checkpoint"], verifier)
     except NoteError as exc:
         return {"valid": False, "reason": f"checkpoint: {exc}"}
-    report = {"checkpoint": {"origin": checkpoint.origin, "size": checkpoint.size,
+    report: dict[str, Any] = {"checkpoint": {"origin": checkpoint.origin, "size": checkpoint.size,
                              "root": base64.b64encode(checkpoint.root).decode()}}
     try:
         if "inclusion" in bundle:

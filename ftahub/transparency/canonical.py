@@ -7,7 +7,7 @@ import math
 from decimal import Decimal
 
 
-def _number(value) -> str:
+def _number(value: float) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -28,7 +28,7 @@ def _number(value) -> str:
     return text
 
 
-def canonical_json(value) -> str:
+def canonical_json(value: object) -> str:
     if isinstance(value, dict):
         items = sorted(value.items(), key=lambda kv: kv[0].encode("utf-16-be"))
         return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + canonical_json(v) for k, v in items) + "}"
@@ -38,4 +38,6 @@ def canonical_json(value) -> str:
         return json.dumps(value, ensure_ascii=False)
     if value is None:
         return "null"
-    return _number(value)
+    if isinstance(value, (int, float)):
+        return _number(value)
+    raise TypeError(f"{type(value).__name__} has no JSON form")

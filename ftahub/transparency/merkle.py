@@ -10,10 +10,12 @@ same bytes.
 """
 
 import hashlib
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Any, Protocol
 
+_batchhash: Any
 try:
-    from . import _batchhash
+    from . import _batchhash  # type: ignore[attr-defined,no-redef]
 
     _batchhash.init()
 except ImportError:  # not compiled here, or no libcrypto: the pure-Python path below
@@ -43,9 +45,11 @@ def leaf_hashes(entries: list[bytes]) -> bytes:
     """The leaf hashes of ``entries``, concatenated (32 bytes each)."""
     if _batchhash is not None:
         try:
-            return _batchhash.leaf_hashes(entries)
+            hashed: bytes = _batchhash.leaf_hashes(entries)
+            return hashed
         except TypeError:  # bytearray or memoryview entries
-            return _batchhash.leaf_hashes([bytes(e) for e in entries])
+            hashed = _batchhash.leaf_hashes([bytes(e) for e in entries])
+            return hashed
     sha = hashlib.sha256
     return b"".join([sha(b"\x00" + e).digest() for e in entries])
 
@@ -55,7 +59,8 @@ def parent_hashes(level: bytes) -> bytes:
     if len(level) % 64:
         raise ValueError("a level's length must be a multiple of 64 bytes")
     if _batchhash is not None:
-        return _batchhash.parents(level)
+        parents: bytes = _batchhash.parents(level)
+        return parents
     sha = hashlib.sha256
     return b"".join([sha(b"\x01" + level[i:i + 64]).digest() for i in range(0, len(level), 64)])
 
@@ -70,7 +75,7 @@ class PackedStore:
     """Perfect-subtree roots packed 32 bytes each in one bytearray per level: about 64 bytes per entry in all,
     so ten million entries fit in some 640 MB (benchmarks, and a log kept in memory)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.levels: list[bytearray] = []
         self.count = 0
 
@@ -78,7 +83,7 @@ class PackedStore:
         row = self.levels[level]
         return bytes(row[index * 32:(index + 1) * 32])
 
-    def put_many(self, nodes):
+    def put_many(self, nodes: Iterable[tuple[int, int, bytes]]) -> None:
         for level, index, value in nodes:
             while len(self.levels) <= level:
                 self.levels.append(bytearray())
@@ -104,14 +109,14 @@ class PackedStore:
 class MemoryStore:
     """Perfect-subtree roots in memory (tests, benchmarks)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.levels: list[list[bytes]] = []
         self.count = 0
 
     def get(self, level: int, index: int) -> bytes:
         return self.levels[level][index]
 
-    def put_many(self, nodes):
+    def put_many(self, nodes: Iterable[tuple[int, int, bytes]]) -> None:
         for level, index, value in nodes:
             while len(self.levels) <= level:
                 self.levels.append([])
