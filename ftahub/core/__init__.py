@@ -1,2 +1,4 @@
-"""The site shell and what every capability shares: audit log, province scoping, the API root, the data
-directory, reference-data loading and the demo data."""
+"""The floor under every capability: the site shell (layout, home page, health, audit log), hub-wide services
+(notices to users, the key ring, jobs, full-text search, uploads, exports, rate limits, province scoping),
+reference-data and demo loading, backup and restore, and the plug-in points (``plugins``). It imports no capability:
+each declares itself in its ``AppConfig`` (docs/capabilities.md)."""

@@ -11,6 +11,7 @@ statistician of X, national administrator.
 """
 
 import datetime
+import importlib
 
 import pytest
 from django.urls import get_resolver
@@ -19,20 +20,14 @@ from ftahub.agreements.models import TradeAgreement
 from ftahub.certificates import service as certificates
 from ftahub.codesk import service as desk_service
 from ftahub.content.models import Item
+from ftahub.core import plugins
+from ftahub.core.tests.roles import EDITORS, EDITORS_X, EVERYONE, ROLES, SIGNED_IN, STAFF, X_STAFF
 from ftahub.events.models import HubEvent, Registration
 from ftahub.registry.models import Partner
 from ftahub.trace.models import LotLink, TraceParty
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "business_a", "business_b", "officer_x", "officer_y", "fa_x", "fa_y", "statistician",
-         "admin"]
-EVERYONE = set(ROLES)
-SIGNED_IN = EVERYONE - {"anonymous"}
-X_STAFF = {"officer_x", "fa_x", "statistician", "admin"}
-EDITORS_X = {"officer_x", "fa_x", "admin"}
-EDITORS = {"officer_x", "officer_y", "fa_x", "fa_y", "admin"}
-STAFF = EDITORS | {"statistician"}
 
 # name: (kwargs builder, roles allowed). Everyone else is refused: 403, 404, or a redirect to sign in.
 PAGES = {
@@ -46,8 +41,7 @@ PAGES = {
     "event-ticket-qr": (lambda w: {"token": w.registration.token}, EVERYONE),
     "content-list": (None, EVERYONE), "content-rss": (None, EVERYONE), "content-atom": (None, EVERYONE),
     "content-detail": (lambda w: {"pk": w.draft.pk}, EDITORS_X),  # a draft: its province's editors only
-    "stats-dashboard": (None, EVERYONE), "stats-comparison": (None, EVERYONE), "stats-report": (None, EVERYONE),
-    "transparency-log": (None, EVERYONE), "plotly-js": (None, EVERYONE), "origin-self-assess": (None, EVERYONE),
+    "transparency-log": (None, EVERYONE), "origin-self-assess": (None, EVERYONE),
     "login": (None, EVERYONE), "trace-lot": (lambda w: {"gtin": w.lot.gtin, "lot": w.lot.lot}, EVERYONE),
     "trace-lot-qr": (lambda w: {"gtin": w.lot.gtin, "lot": w.lot.lot}, EVERYONE),
     "origin-declare": (lambda w: {"token": "no-such-token"}, set()),  # a supplier's link: only with its token
@@ -78,8 +72,6 @@ PAGES = {
     "content-desk": (None, EDITORS), "content-new": (None, EDITORS),
     "content-edit": (lambda w: {"pk": w.draft.pk}, EDITORS_X),
     "content-download": (lambda w: {"pk": w.draft.pk}, set()),  # a draft without a file: nobody
-    "stats-import": (None, {"statistician", "admin"}),
-    "stats-import-job": (lambda w: {"pk": 999999}, set()),
     "enterprise-edit": (lambda w: {"pk": w.enterprise_a.pk}, {"business_a", "officer_x", "fa_x", "admin"}),
 }
 
@@ -145,6 +137,10 @@ def world(make, client_for):
                                       registration_closes_at=start, capacity=5, status="published")
     w.registration = Registration.objects.create(event=w.event, name="R", email="r@demo.invalid", status="confirmed")
     w.draft = Item.objects.create(province=w.enterprise_a.province, kind="news", title="Draft", status="draft")
+    w.users = users
+    for module in POLICIES:
+        if hasattr(module, "world"):
+            module.world(w)
     return w
 
 
@@ -192,8 +188,7 @@ def test_every_page_as_every_role(world):
 
 API_PUBLIC = {"/api/v1/", "/api/v1/agreements", "/api/v1/countries", "/api/v1/provinces", "/api/v1/hs/search",
               "/api/v1/tariffs/lookup", "/api/v1/origin/rules", "/api/v1/log/checkpoint", "/api/v1/log/key",
-              "/api/v1/log/proof/inclusion", "/api/v1/log/proof/consistency", "/api/v1/content", "/api/v1/events",
-              "/api/v1/stats/trade", "/api/v1/stats/provinces", "/api/v1/stats/fdi"}
+              "/api/v1/log/proof/inclusion", "/api/v1/log/proof/consistency", "/api/v1/content", "/api/v1/events"}
 API_SIGNED_IN = {"/api/v1/co/applications", "/api/v1/epcis/events", "/api/v1/epcis/trace", "/api/v1/epcis/export",
                  "/api/v1/registry/{kind}", "/api/v1/co/applications/{reference}",
                  "/api/v1/co/applications/{reference}/precheck"}
@@ -202,6 +197,32 @@ API_PUBLIC_WITH_PARAMS = {"/api/v1/hs/{code}", "/api/v1/agreements/{code}", "/ap
 API_POSTS = {"/api/v1/origin/assess": "public (computes, stores nothing)", "/api/v1/origin/parse": "public",
              "/api/v1/certificates/verify": "public", "/api/v1/epcis/capture": "a business's token or session "
              "(ftahub/trace/tests/test_api.py)"}
+
+
+def _capability_policies() -> list:
+    """A capability may declare its own policies beside its tests (``ftahub/<app>/tests/policy.py``: PAGES, POSTS,
+    API_PUBLIC, API_SIGNED_IN, API_PUBLIC_WITH_PARAMS, API_POSTS, and ``world(w)`` adding the records its pages
+    need), so that adding a capability touches nothing outside its folder. They join the tables above."""
+    found = []
+    for app in plugins.hub_apps():
+        name = f"{app.name}.tests.policy"
+        try:
+            found.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return found
+
+
+POLICIES = _capability_policies()
+for _module in POLICIES:
+    for _table, _own in ((PAGES, "PAGES"), (POSTS, "POSTS"), (API_POSTS, "API_POSTS")):
+        _clash = set(_table) & set(getattr(_module, _own, {}))
+        assert not _clash, f"{_module.__name__} declares again: {sorted(_clash)}"
+        _table.update(getattr(_module, _own, {}))
+    for _set, _own in ((API_PUBLIC, "API_PUBLIC"), (API_SIGNED_IN, "API_SIGNED_IN"),
+                       (API_PUBLIC_WITH_PARAMS, "API_PUBLIC_WITH_PARAMS")):
+        _set |= getattr(_module, _own, set())
 
 
 def test_every_api_operation_has_a_declared_policy_and_keeps_it(world, client):

@@ -1,5 +1,6 @@
 """Production settings: refuse to start without a secret key; ``ftahub check --deploy`` is clean."""
 
+import json
 import os
 import subprocess
 import sys
@@ -41,3 +42,61 @@ def test_the_console_script_lists_the_hubs_own_commands():
     assert result.returncode == 0
     for command in ("load-reference", "load-demo", "fetch-data", "serve", "migrate"):
         assert command in result.stdout
+
+
+READ = """
+import json
+from django.conf import settings as s
+print(json.dumps({"DATABASE": s.DATABASES["default"]["NAME"], "CONN_MAX_AGE": s.DATABASES["default"]["CONN_MAX_AGE"],
+    "SECRET_KEY": s.SECRET_KEY, "ALLOWED_HOSTS": s.ALLOWED_HOSTS, "CSRF_TRUSTED_ORIGINS": s.CSRF_TRUSTED_ORIGINS,
+    "DEBUG": s.DEBUG, "FTAHUB_DEMO": s.FTAHUB_DEMO, "HTTPS": s.HTTPS, "BEHIND_PROXY": s.BEHIND_PROXY,
+    "FTAHUB_DATA_DIR": str(s.FTAHUB_DATA_DIR), "VAR_DIR": str(s.VAR_DIR),
+    "FTAHUB_WORKING_HOURS": s.FTAHUB_WORKING_HOURS, "FTAHUB_HOLIDAYS": s.FTAHUB_HOLIDAYS,
+    "FTAHUB_ECOSYS_ADAPTER": s.FTAHUB_ECOSYS_ADAPTER, "FTAHUB_LOG_ORIGIN": s.FTAHUB_LOG_ORIGIN,
+    "FTAHUB_WORKER": s.FTAHUB_WORKER, "FTAHUB_RATE_LIMITS": s.FTAHUB_RATE_LIMITS, "EMAIL_HOST": s.EMAIL_HOST,
+    "EMAIL_PORT": s.EMAIL_PORT, "EMAIL_HOST_USER": s.EMAIL_HOST_USER, "EMAIL_HOST_PASSWORD": s.EMAIL_HOST_PASSWORD,
+    "EMAIL_USE_TLS": s.EMAIL_USE_TLS, "DEFAULT_FROM_EMAIL": s.DEFAULT_FROM_EMAIL,
+    "LOG_LEVEL": s.LOGGING["root"]["level"]}))
+"""
+
+
+@pytest.mark.slow
+def test_every_documented_environment_variable_is_read(tmp_path):
+    """Each variable the settings document (``ENVIRONMENT``) changes the setting it names."""
+    from ftahub import settings
+
+    given = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}", "FTAHUB_CONN_MAX_AGE": "7",
+        "SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "hub.example.gov.vn", "CSRF_TRUSTED_ORIGINS": "https://hub.example.gov.vn",
+        "FTAHUB_DEBUG": "1", "FTAHUB_DEMO": "0", "FTAHUB_HTTPS": "1", "FTAHUB_BEHIND_PROXY": "1",
+        "FTAHUB_DATA_DIR": str(tmp_path / "data"), "FTAHUB_VAR_DIR": str(tmp_path / "var"),
+        "FTAHUB_WORKING_HOURS": "07:30-11:30,13:00-16:30", "FTAHUB_HOLIDAYS": "2027-02-06",
+        "FTAHUB_ECOSYS_ADAPTER": "x.Adapter", "FTAHUB_LOG_ORIGIN": "hub.example.gov.vn/log", "FTAHUB_WORKER": "0",
+        "FTAHUB_RATE_LIMITS": "0", "EMAIL_HOST": "smtp.example.gov.vn", "EMAIL_PORT": "2525", "EMAIL_HOST_USER": "u",
+        "EMAIL_HOST_PASSWORD": "p", "EMAIL_USE_TLS": "0", "DEFAULT_FROM_EMAIL": "hub@example.gov.vn",
+        "FTAHUB_LOG_LEVEL": "WARNING",
+    }
+    assert sorted(given) == sorted(settings.ENVIRONMENT)
+    result = run_cli("shell", "-c", READ, env_extra=given)
+    assert result.returncode == 0, result.stderr
+    read = json.loads(result.stdout.strip().splitlines()[-1])
+    assert read == {
+        "DATABASE": str(tmp_path / "x.sqlite3"), "CONN_MAX_AGE": 0,  # SQLite keeps no connection between requests
+        "SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": ["hub.example.gov.vn"],
+        "CSRF_TRUSTED_ORIGINS": ["https://hub.example.gov.vn"], "DEBUG": True, "FTAHUB_DEMO": False, "HTTPS": True,
+        "BEHIND_PROXY": True, "FTAHUB_DATA_DIR": str(tmp_path / "data"), "VAR_DIR": str(tmp_path / "var"),
+        "FTAHUB_WORKING_HOURS": "07:30-11:30,13:00-16:30", "FTAHUB_HOLIDAYS": "2027-02-06",
+        "FTAHUB_ECOSYS_ADAPTER": "x.Adapter", "FTAHUB_LOG_ORIGIN": "hub.example.gov.vn/log", "FTAHUB_WORKER": False,
+        "FTAHUB_RATE_LIMITS": False, "EMAIL_HOST": "smtp.example.gov.vn", "EMAIL_PORT": 2525,
+        "EMAIL_HOST_USER": "u", "EMAIL_HOST_PASSWORD": "p", "EMAIL_USE_TLS": False,
+        "DEFAULT_FROM_EMAIL": "hub@example.gov.vn", "LOG_LEVEL": "WARNING",
+    }
+
+
+@pytest.mark.slow
+def test_the_conn_max_age_variable_reaches_postgresql_connections():
+    result = run_cli("shell", "-c", "from django.conf import settings; "
+                     "print(settings.DATABASES['default']['CONN_MAX_AGE'])",
+                     env_extra={"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test", "FTAHUB_CONN_MAX_AGE": "7"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "7"
