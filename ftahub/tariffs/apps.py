@@ -13,7 +13,7 @@ class TariffsConfig(HubApp):
     api_resources = {"hs": "/api/v1/hs/{code}"}
     reference = (
         Dataset("hs", "ftahub.tariffs.reference.load_hs", 40),
-        Dataset("tariff", "ftahub.tariffs.importer.load_sample", 60),
+        Dataset("tariff", "ftahub.tariffs.importer.load_tariff", 60),
     )
     navigation = (
         NavEntry(_("Tariffs & HS"), "hs-browse", 10),

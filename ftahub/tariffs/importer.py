@@ -138,3 +138,139 @@ def coverage() -> dict:
         staged[code] = count
     return {"lines": lines, "editions": editions, "years": years, "sources": sources, "full_schedule_lines": 12000,
             "commitments": staged}
+
+
+TARIFF = "vn-tariff-2026/Tariff.xlsx"
+PROCEDURES = "vn-tariff-2026/Specialised_procedures.xlsx"
+TARIFF_DATASET = "vn-tariff"
+TARIFF_EDITION = "2026 (compiled 2026-01-07)"
+TARIFF_SOURCE = ("Biểu thuế XNK 2026 compiled in quyphong91/tariffvn (commit 719d076, 2026-01-07) from Decree "
+                 "26/2023/ND-CP as amended and the special preferential tariff decrees of each agreement")
+TARIFF_VALID = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+LOADER_VERSION = "1"  # bump when the way the files are read changes, so an unchanged file is read again
+
+
+def load_tariff() -> dict:
+    """The reference load: Viet Nam's whole 2026 tariff (every row of the tree, every rate, the procedures of each
+    line) in bulk; an unchanged file (same SHA-256) is not read again."""
+    from ftahub.core.datadir import ReferenceDataError, data_path
+
+    from . import vntariff
+    from .models import LineProcedure, TariffEdition, TariffRow
+
+    tariff_path, procedures_path = data_path(TARIFF), data_path(PROCEDURES)
+    digest = vntariff.sha256_of(tariff_path, procedures_path) + ":" + LOADER_VERSION
+    loaded = TariffEdition.objects.filter(dataset=TARIFF_DATASET).first()
+    if loaded and loaded.sha256 == digest[:64] and loaded.counts.get("loader") == LOADER_VERSION \
+            and TariffRate.objects.filter(edition=TARIFF_EDITION[:40]).exists():
+        return {"unchanged": True, **loaded.counts}
+    try:
+        printed = vntariff.read_tariff(tariff_path)
+        procedures = vntariff.read_procedures(procedures_path)
+    except vntariff.TariffFileError as exc:
+        path = procedures_path if exc.file == procedures_path.name else tariff_path
+        raise ReferenceDataError(path, str(exc).split(": ", 1)[-1], exc.row) from None
+    with transaction.atomic():
+        lines = _tariff_codes(printed.rows, tariff_path)
+        counts = {"rows": len(printed.rows), "lines": sum(1 for r in printed.rows if len(r.code) == 8),
+                  "notices": len(printed.notices), "loader": LOADER_VERSION}
+        counts["rates"] = _tariff_rates(printed.rows, lines)
+        TariffRow.objects.all().delete()
+        heading = ""
+        batch = []
+        for row in printed.rows:
+            heading = row.code[:4] if row.code else heading
+            batch.append(TariffRow(position=row.position, heading=heading, level=row.level, code=row.code,
+                                   line_id=lines.get(row.code), description_vi=row.description_vi,
+                                   description_en=row.description_en))
+        TariffRow.objects.bulk_create(batch, batch_size=2000)
+        LineProcedure.objects.all().delete()
+        LineProcedure.objects.bulk_create(
+            [LineProcedure(line_id=lines[code], position=i, name=p.name[:400], basis=p.basis[:200])
+             for code, found in procedures.items() if code in lines for i, p in enumerate(found)], batch_size=2000)
+        counts["procedures"] = sum(len(v) for c, v in procedures.items() if c in lines)
+        counts["lines_with_procedures"] = sum(1 for c in procedures if c in lines)
+        TariffEdition.objects.update_or_create(dataset=TARIFF_DATASET, defaults={
+            "edition": TARIFF_EDITION, "source": TARIFF_SOURCE, "sha256": digest[:64], "valid_from": TARIFF_VALID[0],
+            "valid_to": TARIFF_VALID[1], "counts": counts, "notices": printed.notices})
+        refcache.clear()
+        transaction.on_commit(refcache.clear)
+    return counts
+
+
+def _tariff_codes(rows, path) -> dict[str, int]:
+    """Headings, subheadings and national lines of the file in the nomenclature (HS 2022 codes get their
+    Vietnamese text; national lines and chapter 98 are created under their nearest parent). Returns code → id."""
+    from ftahub.core.datadir import ReferenceDataError
+
+    from .search import search_text
+
+    existing = {c.code: c for c in HSCode.objects.all()}
+    if "98" not in existing:
+        existing["98"] = HSCode.objects.create(code="98", level=2, section=None, description_en="Chapter 98",
+                                               description_vi="Chương 98", source=TARIFF_SOURCE[:120],
+                                               search_text="98")
+    context: dict[int, str] = {}  # printed level → the text of the row that opened it (for search)
+    wanted: dict[str, dict] = {}
+    for row in rows:
+        for deeper in [lv for lv in context if lv >= row.level]:
+            del context[deeper]
+        context[row.level] = f"{row.description_vi} | {row.description_en}"
+        if not row.code:
+            continue
+        above = " ".join(context[lv] for lv in sorted(context) if lv < row.level)
+        vi_words = " ".join([above.replace(" | ", " "), row.description_vi])
+        wanted[row.code] = {"row": row, "search": search_text(row.code, row.description_en, vi_words)}
+    created = updated = 0
+    for level in (4, 6, 8):
+        batch, changed = [], []
+        for code, item in wanted.items():
+            if len(code) != level:
+                continue
+            row = item["row"]
+            obj = existing.get(code)
+            if obj is None:
+                parent = next((existing[code[:n]] for n in (6, 4, 2) if n < level and code[:n] in existing), None)
+                if parent is None or (level == 8 and code[:2] != "98" and code[:6] not in existing):
+                    raise ReferenceDataError(path, f"code {code} has no HS 2022 subheading {code[:6]} above it",
+                                             row.row)
+                batch.append(HSCode(code=code, level=level, parent=parent, section_id=parent.section_id,
+                                    description_en=row.description_en or row.description_vi,
+                                    description_vi=row.description_vi, source=TARIFF_SOURCE[:120],
+                                    search_text=item["search"]))
+                continue
+            values = {"description_vi": row.description_vi or obj.description_vi, "search_text": item["search"]}
+            if level == 8:
+                values["description_en"] = row.description_en or obj.description_en
+            if any(getattr(obj, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(obj, k, v)
+                changed.append(obj)
+        HSCode.objects.bulk_create(batch, batch_size=1000)
+        HSCode.objects.bulk_update(changed, ["description_vi", "description_en", "search_text"], batch_size=1000)
+        created, updated = created + len(batch), updated + len(changed)
+        if batch:
+            existing.update({c.code: c for c in HSCode.objects.filter(code__in=[b.code for b in batch])})
+    return {code: existing[code].pk for code in wanted}
+
+
+def _tariff_rates(rows, lines: dict[str, int]) -> int:
+    """Every printed rate of the file's national lines for the edition's validity, replacing that year's rates."""
+    agreements = {a.tariff_column: a.pk for a in TradeAgreement.objects.exclude(tariff_column="")}
+    rcep = agreements.get("rcept")
+    TariffRate.objects.filter(valid_from=TARIFF_VALID[0]).delete()
+    batch = []
+    for row in rows:
+        if len(row.code) != 8:
+            continue
+        for column, raw in row.rates.items():
+            rate = parse_rate(raw)
+            batch.append(TariffRate(
+                line_id=lines[row.code], column=column,
+                agreement_id=agreements.get(column) or (rcep if column.startswith("rcept_") else None),
+                raw=raw[:80], kind=rate.kind, percent=rate.percent if rate.is_number else None,
+                out_of_quota=rate.out_of_quota, in_quota_only=rate.in_quota_only,
+                excluded_parties=",".join(rate.excluded_parties)[:80], valid_from=TARIFF_VALID[0],
+                valid_to=TARIFF_VALID[1], source=TARIFF_SOURCE[:200], edition=TARIFF_EDITION[:40]))
+    TariffRate.objects.bulk_create(batch, batch_size=5000)
+    return len(batch)

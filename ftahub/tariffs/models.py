@@ -41,7 +41,8 @@ class HSCode(models.Model):
     code = models.CharField(_("code"), max_length=8, unique=True)
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, db_index=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
-    section = models.ForeignKey(HSSection, on_delete=models.PROTECT, related_name="codes")
+    section = models.ForeignKey(HSSection, null=True, blank=True, on_delete=models.PROTECT, related_name="codes",
+                                help_text=_("None for Viet Nam's own chapter 98."))
     description_en = models.TextField(_("description (English)"))
     description_vi = models.TextField(_("description (Vietnamese)"), blank=True)
     source = models.CharField(_("source"), max_length=120)
@@ -95,6 +96,9 @@ class TariffRate(models.Model):
         AD_VALOREM = "ad_valorem", _("ad valorem")
         NONE = "none", _("no preferential rate")
         QUOTA = "quota", _("tariff-rate quota")
+        SPLIT = "split", _("several rates by product")
+        RELATIVE_MFN = "relative_mfn", _("relative to the MFN rate")
+        CHAPTER_98 = "chapter98", _("set by a Chapter 98 note")
         TEXT = "text", _("as printed")
 
     line = models.ForeignKey(HSCode, on_delete=models.CASCADE, related_name="rates")
@@ -123,10 +127,10 @@ class TariffRate(models.Model):
         return f"{self.line.code} {self.column}: {self.raw}"
 
     def as_rate(self):
-        from .rates import Rate
+        """The printed text read again (the parse is cached): markers, splits and partner rates included."""
+        from .rates import parse_rate
 
-        return Rate(self.raw, self.kind, self.percent, self.out_of_quota, self.in_quota_only,
-                    tuple(p for p in self.excluded_parties.split(",") if p))
+        return parse_rate(self.raw)
 
 
 class TariffCommitment(models.Model):
@@ -173,3 +177,63 @@ class WatchItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} watches {self.line.code} {self.partner}".strip()
+
+
+class TariffEdition(models.Model):
+    """A loaded edition of Viet Nam's whole tariff: its files' SHA-256 (an unchanged re-load is skipped), source,
+    validity and what the load found."""
+
+    audit_exempt = True
+
+    dataset = models.CharField(_("dataset"), max_length=40, unique=True)
+    edition = models.CharField(_("edition"), max_length=40)
+    source = models.CharField(_("source"), max_length=300)
+    sha256 = models.CharField(max_length=64)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"))
+    counts = models.JSONField(default=dict)
+    notices = models.JSONField(default=list)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.dataset} {self.edition}"
+
+
+class TariffRow(models.Model):
+    """A row of the tariff as printed, in order: a heading, subheading or national line (``line`` set), or a text
+    row such as "- Ngựa:" that groups the lines under it. The nomenclature tree is drawn from these."""
+
+    audit_exempt = True
+
+    position = models.PositiveIntegerField(unique=True)
+    heading = models.CharField(max_length=4, db_index=True)  # the heading the row is printed under
+    level = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=8, blank=True)
+    line = models.ForeignKey(HSCode, null=True, blank=True, on_delete=models.CASCADE, related_name="printed_rows")
+    description_vi = models.TextField(blank=True)
+    description_en = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    @property
+    def description(self) -> str:
+        return localized(self.description_en, self.description_vi)
+
+
+class LineProcedure(models.Model):
+    """A specialised procedure an import of the line must pass (quarantine, licence, food safety, conformity…),
+    with its legal basis as printed."""
+
+    audit_exempt = True
+
+    line = models.ForeignKey(HSCode, on_delete=models.CASCADE, related_name="procedures")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(_("procedure"), max_length=400)
+    basis = models.CharField(_("legal basis"), max_length=200, db_index=True)
+
+    class Meta:
+        ordering = ["line", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.basis})" if self.basis else self.name

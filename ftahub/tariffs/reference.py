@@ -1,15 +1,14 @@
-"""Load the HS 2022 nomenclature (WCO, via the datahub package) and Viet Nam's 8-digit lines from the tariff data."""
+"""Load the HS 2022 nomenclature (WCO, via the datahub package); Viet Nam's 8-digit lines come with the whole tariff
+(``importer.load_tariff``)."""
 
 import re
 
 from ftahub.core.datadir import ReferenceDataError, data_path, read_csv
 
 from .models import HSCode, HSSection
-from .schedule import ScheduleError, read_json_schedule
 
 HS_SECTIONS = "hs2022/sections.csv"
 HS_CODES = "hs2022/harmonized-system.csv"
-VN_TARIFF_SAMPLE = "vn-tariff-2026-sample/sample.json"
 HS_SOURCE = "HS 2022 (WCO) via datasets/harmonized-system"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
          "XVII", "XVIII", "XIX", "XX", "XXI"]
@@ -62,38 +61,9 @@ def load_hs() -> dict:
     if counts[2] < 96 or counts[4] < 1200 or counts[6] < 5000:
         raise ReferenceDataError(codes_path, f"file looks partial: {counts[2]} chapters, {counts[4]} headings, "
                                              f"{counts[6]} subheadings")
-    national = _national_lines(rows)
-    rows.update(national)
     written = _write_codes(rows)
     return {"sections": len(sections), "chapters": counts[2], "headings": counts[4], "subheadings": counts[6],
-            "national_lines": len(national), **written}
-
-
-def _national_lines(hs_rows: dict[str, dict]) -> dict[str, dict]:
-    """Viet Nam's 8-digit lines with Vietnamese and English descriptions, from the tariff data file (read as the
-    tariff importer reads it)."""
-    path = data_path(VN_TARIFF_SAMPLE)
-    try:
-        meta, records = read_json_schedule(path.read_bytes())
-    except ScheduleError as exc:
-        raise ReferenceDataError(path, str(exc).removeprefix(f"line {exc.line}: "), exc.line) from None
-    source = f"Biểu thuế XNK 2026 ({meta.get('updated', 'undated')})"
-    rows = {}
-    for record in records:
-        if not re.fullmatch(r"\d{8}", record.code):
-            raise ReferenceDataError(path, f"line code {record.code!r} is not 8 digits", record.line)
-        parent = record.code[:6]
-        if parent not in hs_rows:
-            raise ReferenceDataError(path, f"line {record.code} has no HS 2022 subheading {parent}", record.line)
-        rows[record.code] = {
-            "level": 8,
-            "parent": parent,
-            "section_id": hs_rows[parent]["section_id"],
-            "description_en": record.description_en,
-            "description_vi": record.description_vi,
-            "source": source,
-        }
-    return rows
+            **written}
 
 
 def _write_codes(rows: dict[str, dict]) -> dict:
