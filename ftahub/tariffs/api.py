@@ -43,6 +43,26 @@ def hs_search(request, q: str, limit: int = 20):
              "description_vi": h.description_vi} for h in search_hs(q, limit=max(1, min(limit, 100)))]
 
 
+class Explanation(Schema):
+    code: str  # no_preference, quota, split, relative_mfn, chapter98, in_out_quota, in_quota_only,
+    #            excluded_parties, partner_rate, marker, as_printed
+    values: dict[str, str]
+
+
+class RcepSchedule(Schema):
+    letter: str
+    group: str
+    column: str
+    rate_display: str | None
+    raw: str | None
+
+
+class ChosenSchedule(Schema):
+    letter: str
+    group: str
+    source: str
+
+
 class AgreementRateOut(Schema):
     agreement: str
     name: str
@@ -57,6 +77,10 @@ class AgreementRateOut(Schema):
     rule_demand: dict | None
     rule_note: str | None
     computed: bool = False
+    printed: str | None = None  # the cell as printed in the tariff
+    explain: list[Explanation] = []
+    schedule: ChosenSchedule | None = None  # RCEP: the partner's schedule
+    schedules: list[RcepSchedule] = []  # RCEP: every schedule, when no partner is given
     by_year: dict[str, str]
     by_year_computed: list[str] = []
 
@@ -68,7 +92,10 @@ class LookupOut(Schema):
     date: str
     mfn: float | str | None
     mfn_display: str | None
+    mfn_printed: str | None = None
+    mfn_explain: list[Explanation] = []
     ordinary: float | str | None
+    ordinary_printed: str | None = None
     vat: str | None
     agreements: list[AgreementRateOut]
     notes: list[str]

@@ -58,6 +58,22 @@ def agreements_with_parties():
         (a, {c.iso2 for c in a.parties.all()}) for a in TradeAgreement.objects.prefetch_related("parties")])
 
 
+@lru_cache(maxsize=1)
+def rcep_schedules() -> dict:
+    """Which RCEP schedule (column) applies to goods from which party, with the decree it is read from."""
+    import json
+    from pathlib import Path
+
+    return json.loads((Path(__file__).parent / "data" / "rcep_schedules.json").read_text(encoding="utf-8"))
+
+
+def _rcep_column(partner: str | None) -> str | None:
+    for schedule in rcep_schedules()["schedules"]:
+        if partner and partner in schedule["parties"]:
+            return schedule["column"]
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _demand(canonical: str) -> dict:
     return demand(parse(canonical))
@@ -93,13 +109,22 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
     rates = {r.column: r for r in all_rates if r.valid_from <= on <= r.valid_to}
     any_year = sorted({r.valid_from.year for r in all_rates})
     mfn = rates.get("nkud").as_rate() if "nkud" in rates else None
-    ordinary = rates.get("nktt").as_rate() if "nktt" in rates else None
+    ordinary = rates.get("nktt").as_rate().relative_to(mfn) if "nktt" in rates else None
     agreements = [a for a, parties in agreements_with_parties() if partner is None or partner in parties]
     rows, table_years = [], set(any_year)
     for agreement in agreements:
         commitment = commitments.get(agreement.pk) if direction == "import" else None
+        column = agreement.tariff_column
+        schedules = []
+        if direction == "import" and column == "rcept" and "rcept" not in rates:
+            # RCEP: one schedule per partner group (Decree 129/2022/ND-CP, Art. 3.1)
+            column = _rcep_column(partner) or ""
+            schedules = [{"letter": s["letter"], "group": s["group"], "column": s["column"],
+                          "rate_display": rates[s["column"]].as_rate().display() if s["column"] in rates else None,
+                          "raw": rates[s["column"]].raw if s["column"] in rates else None}
+                         for s in rcep_schedules()["schedules"]]
         by_year = {str(r.valid_from.year): r.raw for r in all_rates
-                   if r.column == agreement.tariff_column} if direction == "import" else {}
+                   if r.column == column} if direction == "import" else {}
         computed_years = []
         if commitment is not None:
             for year, (raw, computed) in _commitment_years(commitment, agreement, on).items():
@@ -111,13 +136,20 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
         row = {"agreement": agreement.code, "name": agreement.name_en, "name_vi": agreement.name_vi,
                "proof_of_origin": agreement.co_form or None, "self_certification": agreement.self_certification,
                "rate": None, "rate_display": None, "saving": None, "source": None, "rule": None,
-               "rule_demand": None, "rule_note": None, "computed": False,
+               "rule_demand": None, "rule_note": None, "computed": False, "printed": None, "explain": [],
+               "schedule": None, "schedules": schedules,
                "by_year": dict(sorted(by_year.items())), "by_year_computed": computed_years}
         rate = None
-        if direction == "import" and agreement.tariff_column in rates:
-            stored = rates[agreement.tariff_column]
-            rate = stored.as_rate().for_origin(partner)
-            row.update(rate_display=rate.display(), source=f"{stored.source}, edition {stored.edition}")
+        if direction == "import" and column in rates:
+            stored = rates[column]
+            printed = stored.as_rate()
+            rate = printed.for_origin(partner)
+            row.update(rate_display=rate.display(), source=f"{stored.source}, edition {stored.edition}",
+                       printed=stored.raw.strip(), explain=[{"code": c, "values": v} for c, v in printed.explain()])
+            if schedules:
+                chosen = next(s for s in schedules if s["column"] == column)
+                row["schedule"] = {"letter": chosen["letter"], "group": chosen["group"],
+                                   "source": rcep_schedules()["source"]}
             if rate.kind == "none" and stored.excluded_parties and partner:
                 row["rate_display"] = f"— (not for goods from {partner})"
         elif commitment is not None:
@@ -154,7 +186,10 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
                  "parent": line.parent.code if line.parent else None},
         "direction": direction, "partner": partner, "date": on.isoformat(),
         "mfn": _rate_value(mfn), "mfn_display": mfn.display() if mfn else None,
+        "mfn_printed": rates["nkud"].raw.strip() if "nkud" in rates else None,
+        "mfn_explain": [{"code": c, "values": v} for c, v in mfn.explain()] if mfn else [],
         "ordinary": _rate_value(ordinary),
+        "ordinary_printed": rates["nktt"].raw.strip() if "nktt" in rates else None,
         "vat": rates["vat"].raw if "vat" in rates else None,
         "agreements": rows, "notes": notes,
         "years_loaded": any_year,

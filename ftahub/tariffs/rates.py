@@ -209,3 +209,25 @@ def _plain(raw: str, text: str) -> Rate:
     if re.match(r"^\d", text) and "(" in text and ")" not in text:
         raise RateFormatError(f"{raw!r}: unbalanced parenthesis")
     return Rate(raw, "text")
+
+
+def form_of(rate: Rate) -> str:
+    """The form a printed cell takes, for the audit (``ftahub tariff audit``): 'unclassified' is a cell the reader
+    could only keep as text."""
+    if rate.kind == "text":
+        return "unclassified"
+    if rate.kind != "ad_valorem":
+        return rate.kind
+    if rate.partner_rates:
+        return "partner_rate"
+    if rate.out_of_quota is not None:
+        return "in_out_quota"
+    if rate.in_quota_only:
+        return "in_quota_only"
+    if rate.excluded_parties and rate.markers:
+        return "excluded_parties+marker"
+    if rate.excluded_parties:
+        return "excluded_parties"
+    if rate.markers:
+        return "marker"
+    return "percent"

@@ -1,8 +1,12 @@
 """HS nomenclature search: by code prefix, or by words in Vietnamese or English, diacritics-insensitive, ranked by
 the database's own full-text engine (SQLite FTS5 or PostgreSQL) behind one interface (docs/decisions/0003)."""
 
+import json
+import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from django.db import connection
 
@@ -21,17 +25,52 @@ def search_text(code: str, description_en: str, description_vi: str) -> str:
 COLUMNS = ("id", "code", "level", "description_en", "description_vi")
 
 
-def _index_query(words: list[str], limit: int, columns: str) -> tuple[str, list]:
-    if connection.vendor == "sqlite":
-        match = " ".join(f'"{w}"*' for w in words)
+def _term(word: str, vendor: str) -> str:
+    """A word as the index matches it: a prefix for words of four letters or more ("shrimp" finds "shrimps"), the
+    whole word for shorter ones ("go" must not find "goi", "gom", "goc")."""
+    if vendor == "sqlite":
+        return f'"{word}"*' if len(word) > 3 else f'"{word}"'
+    return f"{word}:*" if len(word) > 3 else word
+
+
+def _index_query(words: list[str], limit: int, columns: str, any_word: bool = False) -> tuple[str, list]:
+    vendor = connection.vendor
+    if vendor == "sqlite":
+        match = (" OR " if any_word else " ").join(_term(w, vendor) for w in words)
         sql = (f"SELECT {columns} FROM tariffs_hs_fts JOIN tariffs_hscode h ON h.id = tariffs_hs_fts.rowid "
                "WHERE tariffs_hs_fts MATCH %s ORDER BY bm25(tariffs_hs_fts) LIMIT %s")
         return sql, [match, limit]
-    tsquery = " & ".join(f"{w}:*" for w in words)
+    tsquery = (" | " if any_word else " & ").join(_term(w, vendor) for w in words)
     sql = (f"SELECT {columns} FROM tariffs_hscode h WHERE to_tsvector('simple', search_text) @@ "
            "to_tsquery('simple', %s) ORDER BY ts_rank(to_tsvector('simple', search_text), "
            "to_tsquery('simple', %s)) DESC, code LIMIT %s")
     return sql, [tsquery, tsquery, limit]
+
+
+def _weights(words: list[str]) -> dict[str, float]:
+    """How telling each word is (inverse document frequency over the nomenclature): "thieu" weighs more than
+    "vai", which half the textile lines carry."""
+    vendor = connection.vendor
+    counts = {}
+    with connection.cursor() as cursor:
+        if vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM tariffs_hs_fts")
+        else:
+            cursor.execute("SELECT count(*) FROM tariffs_hscode")
+        total = cursor.fetchone()[0] or 1
+        for word in words:
+            if vendor == "sqlite":
+                cursor.execute("SELECT count(*) FROM tariffs_hs_fts WHERE tariffs_hs_fts MATCH %s",
+                               [_term(word, vendor)])
+            else:
+                cursor.execute("SELECT count(*) FROM tariffs_hscode WHERE to_tsvector('simple', search_text) @@ "
+                               "to_tsquery('simple', %s)", [_term(word, vendor)])
+            counts[word] = cursor.fetchone()[0]
+    return {w: math.log((total - n + 0.5) / (n + 0.5) + 1.0) for w, n in counts.items()}
+
+
+def _carries(tokens: list[str], word: str) -> bool:
+    return any(t.startswith(word) for t in tokens) if len(word) > 3 else word in tokens
 
 
 def ranked_ids(query: str, limit: int) -> list[int]:
@@ -62,14 +101,59 @@ class HSHit:
         return str(HSCode.Level(self.level).label)
 
 
+# words that carry no meaning for classification, in both languages (folded)
+STOP_WORDS = frozenset("loai khac cac va hoac bang cua cho dung co khong duoc da chua cai chiec the of and or for "
+                       "other with a an in to by on".split())
+CANDIDATES = 400
+
+
+@lru_cache(maxsize=1)
+def trade_names() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Words people type that the tariff's text lacks, with the tariff's own words (data/trade_names.json)."""
+    data = json.loads((Path(__file__).parent / "data" / "trade_names.json").read_text(encoding="utf-8"))
+    return [(tuple(fold(k).split()), tuple(fold(v).split())) for k, v in data["names"].items()]
+
+
+def expand(words: list[str]) -> list[str]:
+    """The query's words, and the tariff's words for any trade name among them."""
+    found = list(words)
+    for name, meaning in trade_names():
+        size = len(name)
+        if any(tuple(words[i:i + size]) == name for i in range(len(words) - size + 1)):
+            found += [w for w in meaning if w not in found]
+    return found
+
+
 def _ranked_lines(query: str, limit: int) -> list[HSHit]:
-    words = words_of(query)
-    if not words:
+    """Lines matching any of the words, ranked by how many of the query's meaningful words they carry (a line
+    need not carry every word: "vải thiều sấy khô" still finds dried lychees), then by the words in the order
+    typed, then national lines before headings, then the index's own rank."""
+    typed = words_of(query)
+    if not typed:
         return []
-    sql, params = _index_query(words, limit, ", ".join(f"h.{c}" for c in COLUMNS))
+    meaning_typed = [w for w in typed if w not in STOP_WORDS] or typed
+    extra = [w for w in expand(typed) if w not in typed and w not in STOP_WORDS]
+    words = meaning_typed + extra
+    sql, params = _index_query(words, CANDIDATES, ", ".join(f"h.{c}" for c in (*COLUMNS, "search_text")),
+                               any_word=True)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [HSHit(*row) for row in cursor.fetchall()]
+        rows = cursor.fetchall()
+    if not rows:
+        return []
+    weight = _weights(words)
+    phrase = " ".join(meaning_typed)
+    scored = []
+    for rank, row in enumerate(rows):
+        tokens = row[-1].split()
+        score = sum(weight[w] for w in meaning_typed if _carries(tokens, w)) \
+            + 0.5 * sum(weight[w] for w in extra if _carries(tokens, w))
+        together = len(meaning_typed) > 1 and f" {phrase}" in f" {row[-1]}"
+        code = row[1]
+        bonus = (0.5 if together else 0.0) + (1.0 if row[2] == 8 else 0.0)  # national lines are what people mean
+        scored.append(((-round(score + bonus, 3), code.startswith("98"), rank), row[:-1]))
+    scored.sort(key=lambda item: item[0])
+    return [HSHit(*row) for _, row in scored[:limit]]
 
 
 def search_hs(query: str, limit: int = 50) -> list[HSCode | HSHit]:

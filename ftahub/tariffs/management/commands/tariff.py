@@ -29,6 +29,7 @@ class Command(BaseCommand):
         look.add_argument("--partner", help="ISO alpha-2 code of the partner country")
         look.add_argument("--date", type=date, default=None)
         look.add_argument("--json", action="store_true", dest="as_json")
+        sub.add_parser("audit", help="how many cells of the loaded tariff fall in each form; every unclassified one")
         notify = sub.add_parser("notify", help="send watchlist notices (staged cuts, changed rules); run daily")
         notify.add_argument("--today", type=date, default=None)
         notify.add_argument("--base-url", default="", help="the hub's public address, for links in emails")
@@ -50,6 +51,9 @@ class Command(BaseCommand):
         sys.exit(2)
 
     def handle(self, *args, action, **o):
+        if action == "audit":
+            self.audit()
+            return
         if action == "notify":
             from ftahub.tariffs.watch import check_watchlist
 
@@ -90,3 +94,29 @@ class Command(BaseCommand):
             for d in counts.get("differences", []):
                 sys.stderr.write(f"ftahub tariff: {d['code']} {d['year']}: printed {d['printed']}, category gives "
                                  f"{d['computed']} (the printed rate is used)\n")
+
+    def audit(self):
+        from collections import Counter
+
+        from ftahub.tariffs.models import TariffEdition, TariffRate
+        from ftahub.tariffs.rates import form_of, parse_rate
+
+        edition = TariffEdition.objects.filter(dataset="vn-tariff").first()
+        rates = TariffRate.objects.filter(edition=edition.edition[:40]) if edition else TariffRate.objects.all()
+        forms, unclassified = Counter(), []
+        for line, column, raw in rates.values_list("line__code", "column", "raw").iterator():
+            form = form_of(parse_rate(raw))
+            forms[form] += 1
+            if form == "unclassified":
+                unclassified.append(f"{line} {column}: {raw!r}")
+        if edition:
+            self.stdout.write(f"edition {edition.edition} ({edition.source})")
+            self.stdout.write(f"{edition.counts.get('rows')} rows, {edition.counts.get('lines')} lines, "
+                              f"{sum(forms.values())} rate cells; {len(edition.notices)} rows read as text")
+        for form, count in sorted(forms.items(), key=lambda kv: -kv[1]):
+            self.stdout.write(f"  {form:<26} {count:>8,}")
+        self.stdout.write(f"unclassified: {len(unclassified)}")
+        for entry in unclassified:
+            self.stdout.write(f"  {entry}")
+        if unclassified:
+            sys.exit(1)
