@@ -2,7 +2,8 @@
 
 1. HS search: p50/p95 over 1,000 mixed queries (codes, Vietnamese, English, with and without diacritics) through
    ``search_hs`` next to the same word queries sent straight to the full-text index (goal: ≤ 2× the raw index).
-2. Lookup over HTTP: requests per second of ``/api/v1/tariffs/lookup`` next to ``/healthz`` (a bare Django JSON
+2. Search quality: hit@1 and hit@5 over the realistic queries of bench/search_queries.json (goal: hit@5 ≥ 0.9).
+3. Lookup over HTTP: requests per second of ``/api/v1/tariffs/lookup`` next to ``/healthz`` (a bare Django JSON
    view with one trivial query) on the same Waitress server in the same run (goal: ≥ 0.5×).
 
 Runs on its own SQLite database under a temporary folder (or DATABASE_URL if set). Prints figures.
@@ -21,8 +22,8 @@ from pathlib import Path
 from _hub import hammer, serving
 
 TMP = Path(tempfile.mkdtemp(prefix="ftahub-bench-"))
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}")
-os.environ.setdefault("FTAHUB_VAR_DIR", str(TMP))
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}") if "--quality" not in sys.argv else None
+os.environ.setdefault("FTAHUB_VAR_DIR", str(TMP)) if "--quality" not in sys.argv else None
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ftahub.settings")
 
 WORDS = ["vai", "vải", "lychee", "durian", "sầu riêng", "coffee", "cà phê", "rice", "gạo", "honey", "mật ong",
@@ -71,6 +72,36 @@ def bench_search():
           f"{'met' if p95_hub / p95_raw <= 2 and p50_hub / p50_raw <= 2 else 'NOT met'})")
 
 
+def bench_quality(show_misses=True):
+    import json
+
+    import django
+
+    django.setup()
+    from ftahub.tariffs.search import search_hs
+
+    queries = json.loads((Path(__file__).parent / "search_queries.json").read_text(encoding="utf-8"))["queries"]
+
+    def hit(code, expect):
+        return any(code == e.replace(".", "") or (len(e.replace(".", "")) < 8 and code.startswith(e.replace(".", "")))
+                   for e in expect)
+
+    at1 = at5 = 0
+    misses = []
+    for q in queries:
+        found = [h.code for h in search_hs(q["q"], 5)]
+        at1 += bool(found) and hit(found[0], q["expect"])
+        at5 += any(hit(c, q["expect"]) for c in found)
+        if not any(hit(c, q["expect"]) for c in found):
+            misses.append(f"{q['q']!r}: expected {', '.join(q['expect'])}, found {', '.join(found) or 'nothing'}")
+    n = len(queries)
+    print(f"Search quality over {n} queries: hit@1 {at1 / n:.2f}, hit@5 {at5 / n:.2f} "
+          f"(goal hit@5 ≥ 0.9: {'met' if at5 / n >= 0.9 else 'NOT met'})")
+    if show_misses:
+        for miss in misses:
+            print(f"  miss {miss}")
+
+
 LINES = ["04072100", "04081100", "04090000", "08106000", "08109010", "08109020", "08109030", "08109050",
          "08109092", "08111000", "08134010", "09011130", "09011220", "09101100", "10059010", "10061010", "10061090",
          "10062010", "10063030"]
@@ -99,7 +130,11 @@ def bench_http():
         print(f"  ratio {rate / bare['rps']:.2f}× (goal ≥ 0.5×: {'met' if rate / bare['rps'] >= 0.5 else 'NOT met'})")
 
 if __name__ == "__main__":
+    if "--quality" in sys.argv:  # on the database the environment names, already loaded
+        bench_quality()
+        sys.exit(0)
     ftahub("migrate", "-v", "0")
     ftahub("load-reference", "--only", "countries", "agreements", "hs", "rules", "tariff")
     bench_search()
+    bench_quality()
     bench_http()

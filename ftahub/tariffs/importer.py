@@ -128,16 +128,23 @@ def load_sample() -> dict:
 
 
 def coverage() -> dict:
-    """What is loaded, for the pages to say plainly."""
-    lines = TariffRate.objects.values("line").distinct().count()
-    editions = sorted(set(TariffRate.objects.values_list("edition", flat=True)))
-    years = sorted({d.year for d in TariffRate.objects.values_list("valid_from", flat=True)})
-    sources = sorted(set(TariffRate.objects.values_list("source", flat=True)))
-    staged = {}
-    for code, count in TariffCommitment.objects.values_list("agreement__code").annotate(n=models.Count("id")):
-        staged[code] = count
-    return {"lines": lines, "editions": editions, "years": years, "sources": sources, "full_schedule_lines": 12000,
-            "commitments": staged}
+    """What is loaded, for the pages to say plainly: the whole tariff's edition and source, other imported
+    editions, and the agreements whose commitments (base rates, staging) are loaded. Cached as reference data."""
+    def build():
+        from .models import TariffEdition
+
+        edition = TariffEdition.objects.filter(dataset=TARIFF_DATASET).first()
+        editions = sorted(set(TariffRate.objects.values_list("edition", flat=True).distinct()))
+        staged = dict(TariffCommitment.objects.values_list("agreement__code").annotate(n=models.Count("id")))
+        return {
+            "edition": edition.edition if edition else None, "source": edition.source if edition else None,
+            "lines": edition.counts.get("lines", 0) if edition else 0,
+            "year": edition.valid_from.year if edition else None,
+            "other_editions": [e for e in editions if not edition or e != edition.edition[:40]],
+            "commitments": staged,
+        }
+
+    return refcache.cached("tariff-coverage", build)
 
 
 TARIFF = "vn-tariff-2026/Tariff.xlsx"

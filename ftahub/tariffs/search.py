@@ -103,7 +103,7 @@ class HSHit:
 
 # words that carry no meaning for classification, in both languages (folded)
 STOP_WORDS = frozenset("loai khac cac va hoac bang cua cho dung co khong duoc da chua cai chiec the of and or for "
-                       "other with a an in to by on".split())
+                       "other with a an in by on".split())
 CANDIDATES = 400
 
 
@@ -125,9 +125,10 @@ def expand(words: list[str]) -> list[str]:
 
 
 def _ranked_lines(query: str, limit: int) -> list[HSHit]:
-    """Lines matching any of the words, ranked by how many of the query's meaningful words they carry (a line
-    need not carry every word: "vải thiều sấy khô" still finds dried lychees), then by the words in the order
-    typed, then national lines before headings, then the index's own rank."""
+    """Lines carrying any of the words, ranked by how telling the words they carry are (a rare word weighs more than
+    a common one, and a line need not carry every word), with small bonuses for the words in the order typed, for
+    a national line (what people mean) and for the diacritics as typed ("ghẹ" is not "ghế"); chapter 98 after the
+    others; then the index's own rank. Trade names add the tariff's own words (data/trade_names.json)."""
     typed = words_of(query)
     if not typed:
         return []
@@ -143,11 +144,15 @@ def _ranked_lines(query: str, limit: int) -> list[HSHit]:
         return []
     weight = _weights(words)
     phrase = " ".join(meaning_typed)
+    # the words as typed, diacritics kept: "ghẹ" (crab) and "ghế" (chair) fold alike, the typed marks tell them apart
+    marked = {w for w in re.findall(r"\w+", query.lower()) if fold(w) != w}
     scored = []
     for rank, row in enumerate(rows):
         tokens = row[-1].split()
+        own_marked = set(re.findall(r"\w+", row[4].lower()))
         score = sum(weight[w] for w in meaning_typed if _carries(tokens, w)) \
-            + 0.5 * sum(weight[w] for w in extra if _carries(tokens, w))
+            + 0.5 * sum(weight[w] for w in extra if _carries(tokens, w)) \
+            + sum(1.0 for w in marked if w in own_marked)
         together = len(meaning_typed) > 1 and f" {phrase}" in f" {row[-1]}"
         code = row[1]
         bonus = (0.5 if together else 0.0) + (1.0 if row[2] == 8 else 0.0)  # national lines are what people mean

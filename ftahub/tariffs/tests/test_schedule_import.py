@@ -20,26 +20,31 @@ SAMPLE = Path(settings.FTAHUB_DATA_DIR) / "vn-tariff-2026-sample/sample.json"
 Y2026 = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
 
 
-def test_the_2026_sample_is_loaded_with_its_source_and_markers_as_printed():
+def test_the_whole_2026_tariff_is_loaded_with_its_source_and_markers_as_printed():
     lychee = TariffRate.objects.filter(line__code="08109020")
     assert lychee.get(column="nkud").percent == 30 and lychee.get(column="nktt").raw == "45"
     assert lychee.get(column="akfta").raw == "0(-KH, LA, KR)"
     assert lychee.get(column="akfta").excluded_parties == "KH,LA,KR"
     assert lychee.get(column="cptpp").agreement.code == "CPTPP"
+    assert lychee.get(column="rcept_d").agreement.code == "RCEP"
     eggs = TariffRate.objects.filter(line__code="04072100")
     assert eggs.get(column="eaeu").kind == "quota"
     assert eggs.get(column="nktt").out_of_quota == 120
     assert eggs.get(column="evfta").percent == Decimal("10.9")
-    assert all(r.edition == "2026-04-05" and "Biểu thuế XNK 2026" in r.source for r in lychee)
-    # every printed value of the sample is stored exactly
-    lines = json.loads(SAMPLE.read_text())["lines"]
-    assert TariffRate.objects.count() == sum(len(line["t"]) for line in lines)
+    car = TariffRate.objects.filter(line__code="87032364")
+    assert car.get(column="cptpp").raw == "23,1; M: 28,8" and car.get(column="cptpp").percent == Decimal("23.1")
+    assert car.get(column="evfta").percent == Decimal("26.9")  # SOURCES.md: EVFTA 2026 phase-down
+    assert all(r.edition == "2026 (compiled 2026-01-07)" and "quyphong91/tariffvn" in r.source for r in lychee)
+    assert HSCode.objects.filter(level=8).count() == 11871 and TariffRate.objects.count() == 263436
 
 
-def test_importing_the_same_file_again_changes_nothing():
-    counts = import_schedule(SAMPLE, *Y2026, "Biểu thuế XNK 2026 (sample of 19 lines, data 2026-04-05), "
-                             "compiled in Hvdo42/bieu-thue-xnk")
+def test_the_19_line_sample_still_imports_and_a_second_import_changes_nothing():
+    source = "Biểu thuế XNK 2026 (sample of 19 lines, data 2026-04-05), compiled in Hvdo42/bieu-thue-xnk"
+    import_schedule(SAMPLE, *Y2026, source)  # the sample's edition over the same lines and year
+    counts = import_schedule(SAMPLE, *Y2026, source)
     assert counts["rates_created"] == 0 and counts["rates_updated"] == 0 and counts["lines_created"] == 0
+    lines = json.loads(SAMPLE.read_text())["lines"]
+    assert counts["lines"] == len(lines) == 19
 
 
 def workbook(rows) -> bytes:
