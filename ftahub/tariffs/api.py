@@ -36,11 +36,13 @@ class SearchHit(Schema):
 
 @router.get("/hs/search", response={200: list[SearchHit], 422: Error},
             summary="Search HS lines by code prefix or words (Vietnamese or English, diacritics-insensitive)")
-def hs_search(request, q: str, limit: int = 20):
-    if not q.strip():
-        return Status(422, {"code": "empty_query", "message": "Give a code prefix or words to search for."})
+def hs_search(request, q: str = "", procedure: str = "", limit: int = 20):
+    if not q.strip() and not procedure.strip():
+        return Status(422, {"code": "empty_query", "message": "Give a code prefix or words to search for, or a "
+                                                              "procedure (its legal basis as printed)."})
     return [{"code": h.code, "display": h.display, "level": h.level, "description_en": h.description_en,
-             "description_vi": h.description_vi} for h in search_hs(q, limit=max(1, min(limit, 100)))]
+             "description_vi": h.description_vi}
+            for h in search_hs(q, limit=max(1, min(limit, 200)), procedure=procedure)]
 
 
 class Explanation(Schema):
@@ -85,8 +87,22 @@ class AgreementRateOut(Schema):
     by_year_computed: list[str] = []
 
 
+class ProcedureOut(Schema):
+    name: str  # as printed, e.g. "Kiểm dịch thực vật"
+    basis: str  # its legal document, e.g. "01/2024/TT-BNNPTNT M9"
+
+
+class LineOut(Schema):
+    code: str
+    display: str
+    description_en: str
+    description_vi: str
+    parent: str | None
+
+
 class LookupOut(Schema):
-    line: dict
+    line: LineOut
+    procedures: list[ProcedureOut] = []  # what an import of the line must pass (import direction)
     direction: str
     partner: str | None
     date: str
@@ -96,6 +112,7 @@ class LookupOut(Schema):
     mfn_explain: list[Explanation] = []
     ordinary: float | str | None
     ordinary_printed: str | None = None
+    ordinary_display: str | None = None
     vat: str | None
     agreements: list[AgreementRateOut]
     notes: list[str]

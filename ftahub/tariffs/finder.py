@@ -180,7 +180,9 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
     elif not rates and not any(r["rate"] is not None for r in rows):
         notes.append(f"No rates are loaded for {on.isoformat()}; rates are loaded for "
                      f"{', '.join(map(str, any_year)) or 'no year'} for this line.")
+    procedures = [{"name": p.name, "basis": p.basis} for p in line.procedures.all()] if direction == "import" else []
     return {
+        "procedures": procedures,
         "line": {"code": line.code, "display": line.display, "description_en": line.description_en,
                  "description_vi": line.description_vi,
                  "parent": line.parent.code if line.parent else None},
@@ -190,6 +192,7 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
         "mfn_explain": [{"code": c, "values": v} for c, v in mfn.explain()] if mfn else [],
         "ordinary": _rate_value(ordinary),
         "ordinary_printed": rates["nktt"].raw.strip() if "nktt" in rates else None,
+        "ordinary_display": ordinary.display() if ordinary else None,
         "vat": rates["vat"].raw if "vat" in rates else None,
         "agreements": rows, "notes": notes,
         "years_loaded": any_year,

@@ -154,7 +154,7 @@ TARIFF_EDITION = "2026 (compiled 2026-01-07)"
 TARIFF_SOURCE = ("Biểu thuế XNK 2026 compiled in quyphong91/tariffvn (commit 719d076, 2026-01-07) from Decree "
                  "26/2023/ND-CP as amended and the special preferential tariff decrees of each agreement")
 TARIFF_VALID = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
-LOADER_VERSION = "1"  # bump when the way the files are read changes, so an unchanged file is read again
+LOADER_VERSION = "2"  # bump when the way the files are read changes, so an unchanged file is read again
 
 
 def load_tariff() -> dict:
@@ -193,7 +193,7 @@ def load_tariff() -> dict:
         TariffRow.objects.bulk_create(batch, batch_size=2000)
         LineProcedure.objects.all().delete()
         LineProcedure.objects.bulk_create(
-            [LineProcedure(line_id=lines[code], position=i, name=p.name[:400], basis=p.basis[:200])
+            [LineProcedure(line_id=lines[code], position=i, name=p.name[:400], basis=p.basis[:200], note=p.note[:10])
              for code, found in procedures.items() if code in lines for i, p in enumerate(found)], batch_size=2000)
         counts["procedures"] = sum(len(v) for c, v in procedures.items() if c in lines)
         counts["lines_with_procedures"] = sum(1 for c in procedures if c in lines)

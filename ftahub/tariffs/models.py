@@ -231,6 +231,7 @@ class LineProcedure(models.Model):
     position = models.PositiveSmallIntegerField()
     name = models.CharField(_("procedure"), max_length=400)
     basis = models.CharField(_("legal basis"), max_length=200, db_index=True)
+    note = models.CharField(_("mark printed after it"), max_length=10, blank=True)
 
     class Meta:
         ordering = ["line", "position"]

@@ -161,11 +161,29 @@ def _ranked_lines(query: str, limit: int) -> list[HSHit]:
     return [HSHit(*row) for _, row in scored[:limit]]
 
 
-def search_hs(query: str, limit: int = 50) -> list[HSCode | HSHit]:
+def search_hs(query: str, limit: int = 50, procedure: str = "") -> list[HSCode | HSHit]:
+    """Lines by code prefix or words; with ``procedure`` (a legal basis as printed, e.g. "01/2024/TT-BNNPTNT M9",
+    or words of a procedure's name), only the lines under that procedure."""
     query = query.strip()[:200]
+    procedure = procedure.strip()[:200]
+    if procedure:
+        return _under_procedure(query, procedure, limit)
     digits = hscode.compact(query)
     if digits.isdigit():
         if len(digits) > 8:
             digits = digits[:8]
         return list(HSCode.objects.filter(code__startswith=digits).order_by("level", "code")[:limit])
     return _ranked_lines(query, limit)
+
+
+def _under_procedure(query: str, procedure: str, limit: int) -> list[HSCode | HSHit]:
+    from django.db.models import Q
+
+    from .models import LineProcedure
+
+    ids = set(LineProcedure.objects.filter(Q(basis=procedure) | Q(name__icontains=procedure))
+              .values_list("line_id", flat=True))
+    if not query:
+        return list(HSCode.objects.filter(pk__in=ids).order_by("code")[:limit])
+    found = search_hs(query, limit=CANDIDATES)
+    return [h for h in found if h.id in ids][:limit]

@@ -13,9 +13,10 @@ from ftahub.common import hscode
 from ftahub.core import notices
 from ftahub.core.exports import download
 
+from . import wording
 from .finder import FinderError, lookup
 from .importer import coverage
-from .models import HSCode, HSSection, TariffRate, WatchItem
+from .models import HSCode, HSSection, TariffRate, TariffRow, WatchItem
 from .search import search_hs
 from .watch import rules_now
 
@@ -33,10 +34,24 @@ def hs_detail(request, code: str):
     if hs is None:
         raise Http404
     path = hs.ancestors()
-    rates = TariffRate.objects.filter(line=hs).select_related("agreement").order_by("valid_from", "column")
+    rates = list(TariffRate.objects.filter(line=hs).select_related("agreement").order_by("valid_from", "column"))
+    mfn = next((r.as_rate() for r in rates if r.column == "nkud"), None)
+    for r in rates:
+        rate = r.as_rate()
+        r.label = wording.column_label(r.column, r.agreement.code if r.agreement else None)
+        r.reading = rate.relative_to(mfn).display() if rate.kind == "relative_mfn" else rate.display()
+        r.notes = [wording.explain(c, v) for c, v in rate.explain()]
+    printed = []
+    if hs.level == 4:  # the heading as the tariff prints it: text rows, subheadings and lines, the MFN at each line
+        printed = list(TariffRow.objects.filter(heading=hs.code).select_related("line"))
+        mfn_of = dict(TariffRate.objects.filter(line__in=[r.line_id for r in printed if r.line_id], column="nkud")
+                      .values_list("line_id", "raw"))
+        for row in printed:
+            row.mfn = mfn_of.get(row.line_id)
     return render(request, "tariffs/hs_detail.html", {
         "hs": hs, "path": path, "children": hs.children.all(), "rates": rates, "coverage": coverage(),
         "commitments": _with_category_sources(hs.commitments.select_related("agreement")),
+        "procedures": list(hs.procedures.all()) if hs.level == 8 else [], "printed": printed,
         "partners": partner_countries()})
 
 
@@ -71,6 +86,12 @@ def tariff_lookup(request):
     fmt = request.GET.get("format")
     if result and fmt in {"csv", "xlsx"}:
         return _export(result, fmt)
+    if result:
+        for row in result["agreements"]:
+            row["notes"] = wording.explained(row["explain"])
+            for schedule in row["schedules"]:
+                schedule["label"] = wording.column_label(schedule["column"])
+        result["mfn_notes"] = wording.explained(result["mfn_explain"])
     return render(request, "tariffs/lookup.html", {
         "result": result, "error": error, "hs": hs, "partner": partner or "", "direction": direction,
         "date": date_text or datetime.date.today().isoformat(), "partners": partner_countries(), "coverage": coverage(),
@@ -125,9 +146,10 @@ def notifications(request):
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
-    results = search_hs(query, limit=50) if query else []
+    procedure = request.GET.get("procedure", "").strip()[:200]
+    results = search_hs(query, limit=200 if procedure else 50, procedure=procedure) if query or procedure else []
     template = "tariffs/_search_results.html" if request.htmx else "tariffs/search.html"
-    return render(request, template, {"query": query, "results": results})
+    return render(request, template, {"query": query, "procedure": procedure, "results": results})
 
 
 def home_card() -> dict:

@@ -58,10 +58,12 @@ class NomenclatureRow:
 @dataclass(frozen=True)
 class Procedure:
     """A specialised procedure a line must pass (quarantine, licence, food safety, conformity…), with its legal
-    basis as printed, e.g. ("Kiểm dịch thực vật", "01/2024/TT-BNNPTNT M9")."""
+    basis as printed, e.g. ("Kiểm dịch thực vật", "01/2024/TT-BNNPTNT M9"). ``note`` keeps a mark printed after the
+    basis (the compilation puts "*" after some; it does not say why), so nothing printed is lost."""
 
     name: str
     basis: str
+    note: str = ""
 
 
 def sha256_of(*paths: Path) -> str:
@@ -188,10 +190,10 @@ def parse_procedures(text: str) -> list[Procedure]:
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        m = re.fullmatch(r"(?P<name>.*?)\s*\((?P<basis>[^()]*)\)", part, re.S)
+        m = re.fullmatch(r"(?P<name>.*?)\s*\((?P<basis>[^()]*)\)\s*(?P<note>[^()]{0,5})", part, re.S)
         if m:
             found.append(Procedure(re.sub(r"\s+", " ", m.group("name")).strip(),
-                                   re.sub(r"\s+", " ", m.group("basis")).strip()))
+                                   re.sub(r"\s+", " ", m.group("basis")).strip(), m.group("note").strip()))
         else:
             found.append(Procedure(re.sub(r"\s+", " ", part), ""))
     return found
