@@ -160,6 +160,7 @@ LOADER_VERSION = "2"  # bump when the way the files are read changes, so an unch
 def load_tariff() -> dict:
     """The reference load: Viet Nam's whole 2026 tariff (every row of the tree, every rate, the procedures of each
     line) in bulk; an unchanged file (same SHA-256) is not read again."""
+    from ftahub.core import bulk
     from ftahub.core.datadir import ReferenceDataError, data_path
 
     from . import vntariff
@@ -182,19 +183,19 @@ def load_tariff() -> dict:
         counts = {"rows": len(printed.rows), "lines": sum(1 for r in printed.rows if len(r.code) == 8),
                   "notices": len(printed.notices), "loader": LOADER_VERSION}
         counts["rates"] = _tariff_rates(printed.rows, lines)
-        TariffRow.objects.all().delete()
+        bulk.delete_rows(TariffRow)
         heading = ""
-        batch = []
+        printed_rows = []
         for row in printed.rows:
             heading = row.code[:4] if row.code else heading
-            batch.append(TariffRow(position=row.position, heading=heading, level=row.level, code=row.code,
-                                   line_id=lines.get(row.code), description_vi=row.description_vi,
-                                   description_en=row.description_en))
-        TariffRow.objects.bulk_create(batch, batch_size=2000)
-        LineProcedure.objects.all().delete()
-        LineProcedure.objects.bulk_create(
-            [LineProcedure(line_id=lines[code], position=i, name=p.name[:400], basis=p.basis[:200], note=p.note[:10])
-             for code, found in procedures.items() if code in lines for i, p in enumerate(found)], batch_size=2000)
+            printed_rows.append((row.position, heading, row.level, row.code, lines.get(row.code),
+                                 row.description_vi, row.description_en))
+        bulk.insert_rows(TariffRow, ["position", "heading", "level", "code", "line_id", "description_vi",
+                                     "description_en"], printed_rows)
+        bulk.delete_rows(LineProcedure)
+        bulk.insert_rows(LineProcedure, ["line_id", "position", "name", "basis", "note"],
+                         [(lines[code], i, p.name[:400], p.basis[:200], p.note[:10])
+                          for code, found in procedures.items() if code in lines for i, p in enumerate(found)])
         counts["procedures"] = sum(len(v) for c, v in procedures.items() if c in lines)
         counts["lines_with_procedures"] = sum(1 for c in procedures if c in lines)
         TariffEdition.objects.update_or_create(dataset=TARIFF_DATASET, defaults={
@@ -263,21 +264,24 @@ def _tariff_codes(rows, path) -> dict[str, int]:
 
 def _tariff_rates(rows, lines: dict[str, int]) -> int:
     """Every printed rate of the file's national lines for the edition's validity, replacing that year's rates."""
+    from ftahub.core import bulk
+
     agreements = {a.tariff_column: a.pk for a in TradeAgreement.objects.exclude(tariff_column="")}
     rcep = agreements.get("rcept")
-    TariffRate.objects.filter(valid_from=TARIFF_VALID[0]).delete()
-    batch = []
-    for row in rows:
-        if len(row.code) != 8:
-            continue
-        for column, raw in row.rates.items():
-            rate = parse_rate(raw)
-            batch.append(TariffRate(
-                line_id=lines[row.code], column=column,
-                agreement_id=agreements.get(column) or (rcep if column.startswith("rcept_") else None),
-                raw=raw[:80], kind=rate.kind, percent=rate.percent if rate.is_number else None,
-                out_of_quota=rate.out_of_quota, in_quota_only=rate.in_quota_only,
-                excluded_parties=",".join(rate.excluded_parties)[:80], valid_from=TARIFF_VALID[0],
-                valid_to=TARIFF_VALID[1], source=TARIFF_SOURCE[:200], edition=TARIFF_EDITION[:40]))
-    TariffRate.objects.bulk_create(batch, batch_size=5000)
-    return len(batch)
+    bulk.delete_rows(TariffRate, "valid_from = %s", [TARIFF_VALID[0]])
+    source, edition = TARIFF_SOURCE[:200], TARIFF_EDITION[:40]
+
+    def values():
+        for row in rows:
+            if len(row.code) != 8:
+                continue
+            for column, raw in row.rates.items():
+                rate = parse_rate(raw)
+                yield (lines[row.code], column,
+                       agreements.get(column) or (rcep if column.startswith("rcept_") else None), raw[:80],
+                       rate.kind, rate.percent if rate.is_number else None, rate.out_of_quota, rate.in_quota_only,
+                       ",".join(rate.excluded_parties)[:80], TARIFF_VALID[0], TARIFF_VALID[1], source, edition)
+
+    return bulk.insert_rows(TariffRate, ["line_id", "column", "agreement_id", "raw", "kind", "percent",
+                                         "out_of_quota", "in_quota_only", "excluded_parties", "valid_from",
+                                         "valid_to", "source", "edition"], values())

@@ -69,8 +69,15 @@ def _weights(words: list[str]) -> dict[str, float]:
     return {w: math.log((total - n + 0.5) / (n + 0.5) + 1.0) for w, n in counts.items()}
 
 
-def _carries(tokens: list[str], word: str) -> bool:
-    return any(t.startswith(word) for t in tokens) if len(word) > 3 else word in tokens
+def _count(tokens: list[str], word: str) -> int:
+    return sum(1 for t in tokens if t.startswith(word)) if len(word) > 3 else tokens.count(word)
+
+
+K1, B = 1.2, 0.75
+
+
+def _bm25(count: int, norm: float) -> float:
+    return count * (K1 + 1) / (count + norm) if count else 0.0
 
 
 def ranked_ids(query: str, limit: int) -> list[int]:
@@ -125,10 +132,12 @@ def expand(words: list[str]) -> list[str]:
 
 
 def _ranked_lines(query: str, limit: int) -> list[HSHit]:
-    """Lines carrying any of the words, ranked by how telling the words they carry are (a rare word weighs more than
-    a common one, and a line need not carry every word), with small bonuses for the words in the order typed, for
-    a national line (what people mean) and for the diacritics as typed ("ghẹ" is not "ghế"); chapter 98 after the
-    others; then the index's own rank. Trade names add the tariff's own words (data/trade_names.json)."""
+    """Lines carrying any of the words (up to CANDIDATES from the index), ranked in Python, the same way on SQLite and
+    PostgreSQL: chapter 98 after the others; then by how telling the words a line carries are (a rare word weighs
+    more than a common one, and a line need not carry every word), with small bonuses for the words in the order
+    typed, for a national line (what people mean) and for the diacritics as typed ("ghẹ" is not "ghế"); then BM25
+    (how often, in how short a text); then the code. Trade names add the tariff's own words
+    (data/trade_names.json)."""
     typed = words_of(query)
     if not typed:
         return []
@@ -146,17 +155,22 @@ def _ranked_lines(query: str, limit: int) -> list[HSHit]:
     phrase = " ".join(meaning_typed)
     # the words as typed, diacritics kept: "ghẹ" (crab) and "ghế" (chair) fold alike, the typed marks tell them apart
     marked = {w for w in re.findall(r"\w+", query.lower()) if fold(w) != w}
+    documents = [row[-1].split() for row in rows]
+    average = sum(len(d) for d in documents) / len(documents)
     scored = []
-    for rank, row in enumerate(rows):
-        tokens = row[-1].split()
+    for row, tokens in zip(rows, documents, strict=True):
         own_marked = set(re.findall(r"\w+", row[4].lower()))
-        score = sum(weight[w] for w in meaning_typed if _carries(tokens, w)) \
-            + 0.5 * sum(weight[w] for w in extra if _carries(tokens, w)) \
+        # BM25 computed here, the same on both engines: how telling each word is, how often the line carries it,
+        # and how long the line's text is (a short, specific line ranks above a long one carrying the same words)
+        norm = K1 * (1 - B + B * len(tokens) / average)
+        score = sum(weight[w] for w in meaning_typed if _count(tokens, w)) \
+            + 0.5 * sum(weight[w] for w in extra if _count(tokens, w)) \
             + sum(1.0 for w in marked if w in own_marked)
+        bm25 = sum(weight[w] * _bm25(_count(tokens, w), norm) for w in (*meaning_typed, *extra))
         together = len(meaning_typed) > 1 and f" {phrase}" in f" {row[-1]}"
         code = row[1]
         bonus = (0.5 if together else 0.0) + (1.0 if row[2] == 8 else 0.0)  # national lines are what people mean
-        scored.append(((-round(score + bonus, 3), code.startswith("98"), rank), row[:-1]))
+        scored.append(((code.startswith("98"), -round(score + bonus, 3), -round(bm25, 3), code), row[:-1]))
     scored.sort(key=lambda item: item[0])
     return [HSHit(*row) for _, row in scored[:limit]]
 
