@@ -45,29 +45,34 @@ def bench_search():
     import django
 
     django.setup()
-    from ftahub.tariffs.search import ranked_ids, search_hs
+    from ftahub.tariffs.search import candidate_rows, ranked_ids, search_hs
 
     rng = random.Random(7)
     queries = [rng.choice(WORDS) if rng.random() < 0.7 else rng.choice(CODES) for _ in range(1000)]
     word_queries = [q for q in queries if not q.replace(".", "").isdigit()]
     for q in queries[:50]:
         search_hs(q, 20)  # warm up
-    hub, raw = [], []
+    hub, raw, strict = [], [], []
     for q in queries:
         start = time.perf_counter()
         search_hs(q, 20)
         hub.append(time.perf_counter() - start)
     for q in word_queries:
         start = time.perf_counter()
-        ranked_ids(q, 20)
+        candidate_rows(q)  # the full-text query the search itself runs (any word, best 400), nothing else
         raw.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        ranked_ids(q, 20)  # every word required, 20 rows: what the search ran before the whole tariff
+        strict.append(time.perf_counter() - start)
     hub_words = [t for q, t in zip(queries, hub, strict=True) if not q.replace(".", "").isdigit()]
     print(f"HS search, {len(queries)} mixed queries: p50 {statistics.median(hub) * 1000:.3f} ms, "
           f"p95 {percentile(hub, 0.95) * 1000:.3f} ms")
     p50_hub, p95_hub = statistics.median(hub_words), percentile(hub_words, 0.95)
     p50_raw, p95_raw = statistics.median(raw), percentile(raw, 0.95)
     print(f"  word queries through search_hs: p50 {p50_hub * 1000:.3f} ms, p95 {p95_hub * 1000:.3f} ms")
-    print(f"  same queries on the raw index:  p50 {p50_raw * 1000:.3f} ms, p95 {p95_raw * 1000:.3f} ms")
+    print(f"  the same full-text query alone: p50 {p50_raw * 1000:.3f} ms, p95 {p95_raw * 1000:.3f} ms")
+    print(f"  (every word required, 20 rows:  p50 {statistics.median(strict) * 1000:.3f} ms, "
+          f"p95 {percentile(strict, 0.95) * 1000:.3f} ms)")
     print(f"  ratio p50 {p50_hub / p50_raw:.2f}×, p95 {p95_hub / p95_raw:.2f}× (goal ≤ 2×: "
           f"{'met' if p95_hub / p95_raw <= 2 and p50_hub / p50_raw <= 2 else 'NOT met'})")
 
