@@ -150,11 +150,12 @@ def coverage() -> dict:
 TARIFF = "vn-tariff-2026/Tariff.xlsx"
 PROCEDURES = "vn-tariff-2026/Specialised_procedures.xlsx"
 TARIFF_DATASET = "vn-tariff"
-TARIFF_EDITION = "2026 (compiled 2026-01-07)"
-TARIFF_SOURCE = ("Biểu thuế XNK 2026 compiled in quyphong91/tariffvn (commit 719d076, 2026-01-07) from Decree "
-                 "26/2023/ND-CP as amended and the special preferential tariff decrees of each agreement")
+TARIFF_EDITION = "2026 · 2026-01-07"
+# a citation, in the words of the documents it names (the same on Vietnamese and English pages)
+TARIFF_SOURCE = ("Biểu thuế XNK 2026, quyphong91/tariffvn @719d076 (2026-01-07): Nghị định 26/2023/NĐ-CP "
+                 "(sửa đổi, bổ sung) và các nghị định biểu thuế NK ưu đãi đặc biệt 2022–2027")
 TARIFF_VALID = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
-LOADER_VERSION = "2"  # bump when the way the files are read changes, so an unchanged file is read again
+LOADER_VERSION = "4"  # bump when the way the files are read changes, so an unchanged file is read again
 
 
 def load_tariff() -> dict:

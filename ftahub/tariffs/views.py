@@ -17,6 +17,7 @@ from . import wording
 from .finder import FinderError, lookup
 from .importer import coverage
 from .models import HSCode, HSSection, TariffRate, TariffRow, WatchItem
+from .rates import parse_rate
 from .search import search_hs
 from .watch import rules_now
 
@@ -35,6 +36,9 @@ def hs_detail(request, code: str):
         raise Http404
     path = hs.ancestors()
     rates = list(TariffRate.objects.filter(line=hs).select_related("agreement").order_by("valid_from", "column"))
+    first = {"nkud": 0, "nktt": 1}  # MFN and ordinary rates first, then the agreements by name
+    rates.sort(key=lambda r: (r.valid_from, first.get(r.column, 2), r.agreement.code if r.agreement else r.column,
+                              r.column))
     mfn = next((r.as_rate() for r in rates if r.column == "nkud"), None)
     for r in rates:
         rate = r.as_rate()
@@ -47,7 +51,7 @@ def hs_detail(request, code: str):
         mfn_of = dict(TariffRate.objects.filter(line__in=[r.line_id for r in printed if r.line_id], column="nkud")
                       .values_list("line_id", "raw"))
         for row in printed:
-            row.mfn = mfn_of.get(row.line_id)
+            row.mfn = parse_rate(mfn_of[row.line_id]).display() if row.line_id in mfn_of else ""
     return render(request, "tariffs/hs_detail.html", {
         "hs": hs, "path": path, "children": hs.children.all(), "rates": rates, "coverage": coverage(),
         "commitments": _with_category_sources(hs.commitments.select_related("agreement")),
@@ -89,6 +93,8 @@ def tariff_lookup(request):
     if result:
         for row in result["agreements"]:
             row["notes"] = wording.explained(row["explain"])
+            printed = (row["printed"] or "").replace(",", ".")
+            row["printed_differs"] = bool(printed) and row["rate_display"] not in (printed, f"{printed}%")
             for schedule in row["schedules"]:
                 schedule["label"] = wording.column_label(schedule["column"])
         result["mfn_notes"] = wording.explained(result["mfn_explain"])

@@ -187,9 +187,15 @@ def parse_procedures(text: str) -> list[Procedure]:
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
+    pending = ""  # a part without its legal basis belongs to the next one ("… quý hiếm; thực vật … (basis)")
     for part in (p.strip() for p in parts):
         if not part:
             continue
+        if "(" not in part and part is not parts[-1].strip():
+            pending = f"{pending}; {part}" if pending else part
+            continue
+        if pending:
+            part, pending = f"{pending}; {part}", ""
         m = re.fullmatch(r"(?P<name>.*?)\s*\((?P<basis>[^()]*)\)\s*(?P<note>[^()]{0,5})", part, re.S)
         if m:
             found.append(Procedure(re.sub(r"\s+", " ", m.group("name")).strip(),

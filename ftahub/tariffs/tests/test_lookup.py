@@ -68,7 +68,7 @@ def test_the_line_page_shows_what_is_loaded(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get("/hs/08109020/").content.decode()
     assert "0(-KH, LA, KR)" in page and "11871 eight-digit lines" in page.replace(",", "").replace(".", "")
-    assert "2026 (compiled 2026-01-07)" in page and "quyphong91/tariffvn" in page
+    assert "2026 · 2026-01-07" in page and "quyphong91/tariffvn" in page
 
 
 @pytest.mark.django_db

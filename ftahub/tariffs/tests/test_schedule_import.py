@@ -34,7 +34,7 @@ def test_the_whole_2026_tariff_is_loaded_with_its_source_and_markers_as_printed(
     car = TariffRate.objects.filter(line__code="87032364")
     assert car.get(column="cptpp").raw == "23,1; M: 28,8" and car.get(column="cptpp").percent == Decimal("23.1")
     assert car.get(column="evfta").percent == Decimal("26.9")  # SOURCES.md: EVFTA 2026 phase-down
-    assert all(r.edition == "2026 (compiled 2026-01-07)" and "quyphong91/tariffvn" in r.source for r in lychee)
+    assert all(r.edition == "2026 · 2026-01-07" and "quyphong91/tariffvn" in r.source for r in lychee)
     assert HSCode.objects.filter(level=8).count() == 11871 and TariffRate.objects.count() == 263436
 
 
