@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ftahub.common import hscode
-from ftahub.tariffs.models import HSCode
+from ftahub.tariffs.models import HSCode, LineProcedure
 
 from .models import Application, Document, Item
 
@@ -25,13 +25,14 @@ REQUIRED_DOCUMENTS = [Document.Kind.CUSTOMS_DECLARATION, Document.Kind.INVOICE, 
 DOSSIER_SOURCE = "Decree 31/2018/ND-CP on rules of origin, Article 15(1)"
 
 
-ITEM_CODES = {"hs_format", "hs_unknown", "hs_national_unloaded", "quantity", "fob_value", "no_assessment",
+ITEM_CODES = {"hs_format", "hs_unknown", "hs_national_unloaded", "import_procedures", "quantity", "fob_value",
+              "no_assessment",
               "assessment_owner", "assessment_hs", "assessment_agreement", "assessment_fails", "criterion_contradicts"}
 
 
 @dataclass(frozen=True)
 class Finding:
-    severity: str  # error, warning
+    severity: str  # error, warning, advice (never blocks)
     code: str
     field: str
     message: str
@@ -77,6 +78,13 @@ def _check_item(app: Application, item: Item, findings: list[Finding]) -> None:
         findings.append(Finding("warning", "hs_national_unloaded", where,
                                 _("National line %(code)s is not in the tariff loaded on this hub; the officer will "
                                   "check it against the full nomenclature.") % {"code": item.hs_code}))
+    elif len(code) == 8:
+        procedures = list(LineProcedure.objects.filter(line__code=code))
+        if procedures:  # advice for whoever imports such goods into Viet Nam (materials, returned goods)
+            findings.append(Finding("advice", "import_procedures", where, _(
+                "Imports of line %(code)s into Viet Nam must pass: %(procedures)s.") % {
+                    "code": item.hs_code, "procedures": "; ".join(
+                        f"{p.name} ({p.basis})" if p.basis else p.name for p in procedures)}))
     if item.quantity is not None and item.quantity <= 0:
         findings.append(Finding("error", "quantity", where, _("The quantity must be more than zero.")))
     if item.fob_value is not None and item.fob_value <= 0:

@@ -144,7 +144,7 @@ class HSHit:
 # words that carry no meaning for classification, in both languages (folded)
 STOP_WORDS = frozenset("loai khac cac va hoac bang cua cho dung co khong duoc da chua cai chiec the of and or for "
                        "other with a an in by on".split())
-CANDIDATES = 250
+CANDIDATES = 150
 
 
 @lru_cache(maxsize=1)

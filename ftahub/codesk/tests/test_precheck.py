@@ -25,11 +25,20 @@ def test_an_hs_code_that_does_not_exist(desk):
     assert codes(app)["hs_unknown"] == "error"
 
 
-def test_a_national_line_not_loaded_is_a_warning_only(desk):
+def test_a_national_line_not_in_the_tariff_is_a_warning_only(desk):
     app = desk.application()
-    app.items.update(hs_code="9403.60.90")
+    app.items.update(hs_code="9403.60.99")  # subheading 9403.60 exists; the tariff has only .10 and .90
     assert codes(app).get("hs_national_unloaded") == "warning"
     assert "hs_unknown" not in codes(app)
+
+
+def test_the_line_s_import_procedures_are_advice_that_never_blocks(desk):
+    app = desk.application()
+    app.items.update(hs_code="9403.60.90")  # wooden furniture: the tariff lists four procedures with their basis
+    findings = [f for f in precheck.run(app) if f.code == "import_procedures"]
+    assert [f.severity for f in findings] == ["advice"]
+    assert "01/2024/TT-BNNPTNT M21" in findings[0].message and "08/2023/TT-BCT - PL2" in findings[0].message
+    assert not [f for f in precheck.errors(precheck.run(app)) if f.code == "import_procedures"]
 
 
 def test_criterion_that_contradicts_the_self_assessment(desk):
