@@ -82,6 +82,10 @@ class HubApp(AppConfig):
     home_context: str | None = None  # dotted path to a function returning that card's context
     home_order: int = 100
     backup_folders: str | None = None  # dotted path to a function returning {prefix: folder}
+    # tables ``ftahub backup`` leaves out because ``after_restore`` rebuilds them from the data directory (the whole
+    # tariff's 263,436 rates), and a dotted path to {name: queryset} for the rows of such tables it must keep
+    backup_exclude: tuple[str, ...] = ()
+    backup_rows: str | None = None
     after_restore: str | None = None  # dotted path to ``check(report)``, raising on an inconsistent restore
     jobs: dict[str, str] = {}  # job kind -> dotted path to ``run(payload, progress)``, run by ``ftahub worker``
 
@@ -151,6 +155,18 @@ def backup_folders() -> dict[str, Path]:
         if app.backup_folders:
             folders.update(resolve(app.backup_folders)())
     return folders
+
+
+def backup_excluded() -> list[str]:
+    return [label for app in hub_apps() for label in app.backup_exclude]
+
+
+def backup_querysets() -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for app in hub_apps():
+        if app.backup_rows:
+            found.update(resolve(app.backup_rows)())
+    return found
 
 
 def restore_checks() -> list[Callable[[Callable[[str], None]], None]]:

@@ -23,3 +23,6 @@ class TariffsConfig(HubApp):
     home_card = "tariffs/_home_card.html"
     home_context = "ftahub.tariffs.views.home_card"
     home_order = 10
+    backup_exclude = ("tariffs.TariffRate", "tariffs.TariffRow", "tariffs.LineProcedure", "tariffs.TariffEdition")
+    backup_rows = "ftahub.tariffs.importer.backup_rows"  # rates imported by hand are kept
+    after_restore = "ftahub.tariffs.importer.reload_after_restore"

@@ -154,8 +154,9 @@ TARIFF_EDITION = "2026 · 2026-01-07"
 # a citation, in the words of the documents it names (the same on Vietnamese and English pages)
 TARIFF_SOURCE = ("Biểu thuế XNK 2026, quyphong91/tariffvn @719d076 (2026-01-07): Nghị định 26/2023/NĐ-CP "
                  "(sửa đổi, bổ sung) và các nghị định biểu thuế NK ưu đãi đặc biệt 2022–2027")
+TARIFF_LINE_SOURCE = "Biểu thuế XNK 2026, quyphong91/tariffvn @719d076 (2026-01-07)"  # a line's own source (120 chars)
 TARIFF_VALID = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
-LOADER_VERSION = "4"  # bump when the way the files are read changes, so an unchanged file is read again
+LOADER_VERSION = "5"  # bump when the way the files are read changes, so an unchanged file is read again
 
 
 def load_tariff() -> dict:
@@ -178,7 +179,7 @@ def load_tariff() -> dict:
         procedures = vntariff.read_procedures(procedures_path)
     except vntariff.TariffFileError as exc:
         path = procedures_path if exc.file == procedures_path.name else tariff_path
-        raise ReferenceDataError(path, str(exc).split(": ", 1)[-1], exc.row) from None
+        raise ReferenceDataError(path, exc.within_file(), exc.row) from None
     with transaction.atomic():
         lines = _tariff_codes(printed.rows, tariff_path)
         counts = {"rows": len(printed.rows), "lines": sum(1 for r in printed.rows if len(r.code) == 8),
@@ -207,6 +208,19 @@ def load_tariff() -> dict:
     return counts
 
 
+def backup_rows() -> dict:
+    """What a backup keeps of the tables the whole tariff's load rebuilds: rates imported by hand (other
+    editions)."""
+    return {"tariffs-imported-rates": TariffRate.objects.exclude(edition=TARIFF_EDITION[:40]).order_by("pk")}
+
+
+def reload_after_restore(report=print) -> None:
+    """After ``ftahub restore``: the whole tariff again from the data directory (a backup leaves it out)."""
+    from ftahub.core.reference import load_reference
+
+    load_reference(only=["tariff"], report=report)
+
+
 def _tariff_codes(rows, path) -> dict[str, int]:
     """Headings, subheadings and national lines of the file in the nomenclature (HS 2022 codes get their
     Vietnamese text; national lines and chapter 98 are created under their nearest parent). Returns code → id."""
@@ -217,7 +231,7 @@ def _tariff_codes(rows, path) -> dict[str, int]:
     existing = {c.code: c for c in HSCode.objects.all()}
     if "98" not in existing:
         existing["98"] = HSCode.objects.create(code="98", level=2, section=None, description_en="Chapter 98",
-                                               description_vi="Chương 98", source=TARIFF_SOURCE[:120],
+                                               description_vi="Chương 98", source=TARIFF_LINE_SOURCE,
                                                search_text="98")
     context: dict[int, str] = {}  # printed level → the text of the row that opened it (for search)
     wanted: dict[str, dict] = {}
@@ -245,18 +259,20 @@ def _tariff_codes(rows, path) -> dict[str, int]:
                                              row.row)
                 batch.append(HSCode(code=code, level=level, parent=parent, section_id=parent.section_id,
                                     description_en=row.description_en or row.description_vi,
-                                    description_vi=row.description_vi, source=TARIFF_SOURCE[:120],
+                                    description_vi=row.description_vi, source=TARIFF_LINE_SOURCE,
                                     search_text=item["search"]))
                 continue
             values = {"description_vi": row.description_vi or obj.description_vi, "search_text": item["search"]}
             if level == 8:
                 values["description_en"] = row.description_en or obj.description_en
+                values["source"] = TARIFF_LINE_SOURCE
             if any(getattr(obj, k) != v for k, v in values.items()):
                 for k, v in values.items():
                     setattr(obj, k, v)
                 changed.append(obj)
         HSCode.objects.bulk_create(batch, batch_size=1000)
-        HSCode.objects.bulk_update(changed, ["description_vi", "description_en", "search_text"], batch_size=1000)
+        HSCode.objects.bulk_update(changed, ["description_vi", "description_en", "search_text", "source"],
+                                   batch_size=1000)
         created, updated = created + len(batch), updated + len(changed)
         if batch:
             existing.update({c.code: c for c in HSCode.objects.filter(code__in=[b.code for b in batch])})

@@ -90,15 +90,17 @@ def _write_codes(rows: dict[str, dict]) -> dict:
             obj = existing.get(code)
             if obj is None:
                 batch.append(HSCode(code=code, **fields))
-            elif any(getattr(obj, k) != v for k, v in fields.items()):
-                for k, v in fields.items():
+                continue
+            # the whole tariff (loaded after) owns a code's Vietnamese text and search words: left as they are
+            owned = {k: v for k, v in fields.items() if k not in ("description_vi", "search_text")}
+            if any(getattr(obj, k) != v for k, v in owned.items()):
+                for k, v in owned.items():
                     setattr(obj, k, v)
                 changed_objs.append(obj)
         HSCode.objects.bulk_create(batch, batch_size=500)
         if changed_objs:
             HSCode.objects.bulk_update(
-                changed_objs, ["level", "parent_id", "section_id", "description_en", "description_vi", "source",
-                               "search_text"],
+                changed_objs, ["level", "parent_id", "section_id", "description_en", "source"],
                 batch_size=500,
             )
         created += len(batch)

@@ -35,10 +35,16 @@ class TariffFileError(ValueError):
     """A problem in the workbook, with where it is: file, sheet, row (1-based, as a spreadsheet shows it), column."""
 
     def __init__(self, message: str, file: str, sheet: str = "", row: int | None = None, column: str = ""):
-        self.file, self.sheet, self.row, self.column = file, sheet, row, column
+        self.file, self.sheet, self.row, self.column, self.problem = file, sheet, row, column, message
         where = ", ".join(p for p in (file, f"sheet {sheet}" if sheet else "", f"row {row}" if row else "",
                                       f"column {column}" if column else "") if p)
         super().__init__(f"{where}: {message}")
+
+    def within_file(self) -> str:
+        """Where in the file and what, without the file's name (for a report that names the file itself)."""
+        where = ", ".join(p for p in (f"sheet {self.sheet}" if self.sheet else "",
+                                      f"column {self.column}" if self.column else "") if p)
+        return f"{where}: {self.problem}" if where else self.problem
 
 
 @dataclass

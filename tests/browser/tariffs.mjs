@@ -8,9 +8,9 @@ try {
   const page = await ctx.newPage();
   const errors = consoleErrors(page);
 
-  await step("instant search for 'vải' leads to the lychee line", async () => {
+  await step("instant search for 'quả vải' leads to the lychee line", async () => {
     await page.goto(base + "/");
-    await page.getByRole("searchbox").fill("vải");
+    await page.getByRole("searchbox").fill("quả vải");
     await page.locator("#instant-results a", { hasText: "0810.90.20" }).click();
     await page.waitForURL("**/hs/08109020/");
     await page.getByTestId("rates").waitFor();

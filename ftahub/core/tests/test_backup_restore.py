@@ -23,6 +23,10 @@ e = Enterprise.objects.create(tax_code="9900009996", name="Backup (demo)", provi
 service.issue({"co_number": "BACKUP-1", "agreement": "CPTPP", "form": "CPTPP", "issued_on": "2026-11-02",
                "items": []}, TradeAgreement.objects.get(code="CPTPP"), p, e)
 ledger.append({"kind": "test", "ref": "x"})
+from ftahub.tariffs.models import HSCode, TariffRate
+TariffRate.objects.create(line=HSCode.objects.get(code="08109020"), column="nkud", raw="25", kind="ad_valorem",
+                          percent=25, valid_from=datetime.date(2027, 1, 1), valid_to=datetime.date(2027, 12, 31),
+                          source="imported by hand (test)", edition="2027 test")
 print(ledger.checkpoint().root)
 """
 STATE = """
@@ -33,7 +37,9 @@ from ftahub.transparency import ledger
 from ftahub.transparency.models import LogCheckpoint, LogEntry
 c = IssuedCertificate.objects.get(co_number="BACKUP-1")
 cp = LogCheckpoint.objects.order_by("-size").first()
-print(json.dumps({"entries": list(LogEntry.objects.values_list("index", "leaf_hash")), "root": cp.root,
+from ftahub.tariffs.models import TariffRate
+print(json.dumps({"rates": TariffRate.objects.count(), "by_hand": TariffRate.objects.filter(edition="2027 test").count(),
+                  "entries": list(LogEntry.objects.values_list("index", "leaf_hash")), "root": cp.root,
                   "recomputed": ledger.tree(cp.size).root().hex(), "verify": service.verify_payload(c.payload)["status"]}))
 """
 
@@ -73,6 +79,10 @@ def test_backup_restores_into_a_new_database(hubs, tmp_path):
     after = json.loads(ftahub(target, "shell", "-c", STATE).stdout.strip().splitlines()[-1])
     assert after["entries"] == before["entries"] and after["root"] == after["recomputed"] == before["root"]
     assert after["verify"] == "valid"  # the public key set came back with the records
+    # the whole tariff is left out of the backup and loaded again from the data directory; rates imported by
+    # hand are kept
+    assert not any("tariffrate" in n.lower() for n in names) and "rows/tariffs-imported-rates.json" in names
+    assert after["rates"] == before["rates"] == 263436 + 1 and after["by_hand"] == 1
     assert (tmp_path / "var-target" / "stats" / "trade" / "x.parquet").read_bytes() == b"PAR1 demo"
     again = ftahub(target, "restore", str(archive), check=False)
     assert again.returncode != 0 and "not empty" in again.stderr

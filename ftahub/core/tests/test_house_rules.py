@@ -17,7 +17,7 @@ CORES = [
     "ftahub.origin.language", "ftahub.origin.engine", "ftahub.origin.case", "ftahub.origin.bom",
     "ftahub.origin.hs", "ftahub.origin.rulebook", "ftahub.origin.provisions", "ftahub.origin.demand",
     "ftahub.origin.translate", "ftahub.tariffs.rates", "ftahub.tariffs.staging", "ftahub.tariffs.schedule",
-    "ftahub.tariffs.commitments", "ftahub.transparency.merkle", "ftahub.transparency.canonical",
+    "ftahub.tariffs.commitments", "ftahub.tariffs.vntariff", "ftahub.transparency.merkle", "ftahub.transparency.canonical",
     "ftahub.transparency.note", "ftahub.transparency.bundle", "ftahub.certificates.base45",
     "ftahub.certificates.payload", "ftahub.certificates.keys", "ftahub.trace.epcis", "ftahub.trace.farm",
     "ftahub.codesk.turnaround", "ftahub.stats.engine", "ftahub.stats.indicators",

@@ -22,7 +22,8 @@ def data_copy(tmp_path, settings):
     """A private copy of the reference files this load reads, which a test may damage."""
     source = Path(settings.FTAHUB_DATA_DIR)
     for relative in ("hs2022/sections.csv", "hs2022/harmonized-system.csv",
-                     "vn-provinces-2025/province-mapping-2025.csv", "vn-tariff-2026-sample/sample.json"):
+                     "vn-provinces-2025/province-mapping-2025.csv", "vn-tariff-2026/Tariff.xlsx",
+                     "vn-tariff-2026/Specialised_procedures.xlsx"):
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source / relative, tmp_path / relative)
     settings.FTAHUB_DATA_DIR = tmp_path
@@ -77,14 +78,24 @@ def test_a_row_with_too_many_fields_names_its_line(data_copy):
     assert info.value.line == 5
 
 
-def test_invalid_json_in_the_tariff_file_names_its_line(data_copy):
-    path = data_copy / "vn-tariff-2026-sample/sample.json"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"h": "08109020"', '"h": 08109020 oops', 1), encoding="utf-8")
+def test_a_broken_rate_in_the_tariff_names_its_row_and_column_and_changes_nothing(data_copy):
+    from openpyxl import load_workbook
+
+    from ftahub.tariffs.models import TariffEdition, TariffRate
+
+    path = data_copy / "vn-tariff-2026/Tariff.xlsx"
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "08109020")
+    row[10].value = "0 (-KR"  # the AKFTA cell, its parenthesis left open
+    book.save(path)
+    TariffEdition.objects.all().delete()  # so the changed file is read
+    rates = TariffRate.objects.count()
     with pytest.raises(ReferenceDataError) as info:
-        load_reference(only=["hs"])
-    assert info.value.line is not None and info.value.line > 1
-    assert "sample.json" in str(info.value)
+        load_reference(only=["tariff"])
+    assert info.value.line == row[0].row
+    assert "Tariff.xlsx" in str(info.value) and "column Import duty rate per AKFTA" in str(info.value)
+    assert TariffRate.objects.count() == rates
 
 
 def test_a_missing_file_says_how_to_get_it(data_copy):

@@ -16,6 +16,8 @@ def test_second_load_creates_and_updates_nothing():
     assert results["hs"]["created"] == 0 and results["hs"]["updated"] == 0
     assert results["countries"] == {"created": 0, "updated": 0, "unchanged": counts[2]}
     assert results["agreements"]["created"] == 0
+    assert results["tariff"]["unchanged"] is True  # the same files (SHA-256): not read again
+    assert HSCode.objects.get(code="0810").description_vi  # the tariff's Vietnamese text is kept by the hs load
     assert (HSCode.objects.count(), Province.objects.count(), Country.objects.count()) == counts
 
 

@@ -1,4 +1,5 @@
-"""``ftahub backup FILE.tar.gz``: the database (every table, as Django's JSON fixtures), uploaded files, statistics
+"""``ftahub backup FILE.tar.gz``: the database (every table, as Django's JSON fixtures, but for the tables the
+reference load rebuilds from the data directory, which ``ftahub restore`` loads again), uploaded files, statistics
 datasets and the published key set (public keys only: private keys are secrets and are backed up separately), with a
 SHA-256 manifest. ``ftahub restore`` reads it back."""
 
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -39,11 +41,16 @@ class Command(BaseCommand):
     def handle(self, *args, file, **options):
         out = io.StringIO()
         call_command("dumpdata", "--natural-foreign", "--natural-primary", "--indent", "0",
-                     *[f"--exclude={e}" for e in EXCLUDE], stdout=out)
+                     *[f"--exclude={e}" for e in [*EXCLUDE, *plugins.backup_excluded()]], stdout=out)
+        rows = {name: serializers.serialize("json", queryset, use_natural_foreign_keys=True,
+                                            use_natural_primary_keys=True)
+                for name, queryset in plugins.backup_querysets().items()}
         manifest: dict[str, str] = {}
         target = Path(file)
         with tarfile.open(target, "w:gz") as tar:
             _add(tar, "database.json", out.getvalue().encode(), manifest)
+            for name, text in rows.items():  # rows kept of the tables the reference load rebuilds
+                _add(tar, f"rows/{name}.json", text.encode(), manifest)
             keyset = settings.VAR_DIR / "keys" / "keyset.json"
             if keyset.exists():
                 _add(tar, "keys/keyset.json", keyset.read_bytes(), manifest)

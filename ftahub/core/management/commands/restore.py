@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ftahub.core import plugins
+from ftahub.core.datadir import ReferenceDataError
 
 from .backup import EXCLUDE, folders
 
@@ -51,10 +52,17 @@ class Command(BaseCommand):
         with tempfile.TemporaryDirectory() as scratch:
             fixture = Path(scratch) / "database.json"
             fixture.write_bytes(contents.pop("database.json"))
+            extra = []
+            for name in [n for n in contents if n.startswith("rows/")]:
+                path = Path(scratch) / name.replace("/", "-")
+                path.write_bytes(contents.pop(name))
+                extra.append(str(path))
             with transaction.atomic():
                 if force:
                     call_command("flush", "--no-input", verbosity=0)
                 call_command("loaddata", str(fixture), verbosity=0)
+                for path in extra:
+                    call_command("loaddata", path, verbosity=0)
         targets = {"keys": settings.VAR_DIR / "keys", **folders()}
         for name, data in contents.items():
             prefix, _, rest = name.partition("/")
@@ -65,7 +73,7 @@ class Command(BaseCommand):
         for check in plugins.restore_checks():  # e.g. the transparency log against its latest checkpoint
             try:
                 check(self.stdout.write)
-            except ValueError as exc:
+            except (ValueError, ReferenceDataError) as exc:
                 raise CommandError(str(exc)) from None
 
 
