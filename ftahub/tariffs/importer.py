@@ -2,6 +2,7 @@
 a malformed file is rejected naming the line, and nothing changes."""
 
 import datetime
+import json
 from pathlib import Path
 
 from django.db import models, transaction
@@ -156,7 +157,7 @@ TARIFF_SOURCE = ("Biểu thuế XNK 2026, quyphong91/tariffvn @719d076 (2026-01-
                  "(sửa đổi, bổ sung) và các nghị định biểu thuế NK ưu đãi đặc biệt 2022–2027")
 TARIFF_LINE_SOURCE = "Biểu thuế XNK 2026, quyphong91/tariffvn @719d076 (2026-01-07)"  # a line's own source (120 chars)
 TARIFF_VALID = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
-LOADER_VERSION = "5"  # bump when the way the files are read changes, so an unchanged file is read again
+LOADER_VERSION = "6"  # bump when the way the files are read changes, so an unchanged file is read again
 
 
 def load_tariff() -> dict:
@@ -229,6 +230,15 @@ def _tariff_codes(rows, path) -> dict[str, int]:
     from .search import search_text
 
     existing = {c.code: c for c in HSCode.objects.all()}
+    chapters = json.loads((Path(__file__).parent / "data" / "chapters_vi.json").read_text(encoding="utf-8"))
+    titled = []
+    for code, title in chapters["chapters"].items():  # the workbook starts at the headings: chapters' Vietnamese
+        chapter = existing.get(code)
+        if chapter is not None and chapter.description_vi != title:
+            chapter.description_vi = title
+            chapter.search_text = search_text(code, chapter.description_en, title)
+            titled.append(chapter)
+    HSCode.objects.bulk_update(titled, ["description_vi", "search_text"], batch_size=500)
     if "98" not in existing:
         existing["98"] = HSCode.objects.create(code="98", level=2, section=None, description_en="Chapter 98",
                                                description_vi="Chương 98", source=TARIFF_LINE_SOURCE,

@@ -75,7 +75,8 @@ def test_the_heading_page_prints_the_tree_with_text_rows_and_rates(client):
     page = client.get("/hs/0101/").content.decode()
     assert "- Ngựa:" in page and "0101.21.00" in page and 'data-testid="printed"' in page
     chapter = client.get("/hs/01/").content.decode()
-    assert "0101" in chapter
+    assert "0101" in chapter and "Động vật sống" in chapter  # the chapter's Vietnamese title
+    assert "Cà phê, chè, chè Paragoay và các loại gia vị" in client.get("/hs/").content.decode()
 
 
 def test_the_line_page_names_each_rate_and_explains_the_printed_text(client):
