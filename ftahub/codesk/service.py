@@ -133,22 +133,25 @@ def package_for(app: Application) -> dict:
 
 
 def certificate_record(app: Application, outcome: Outcome) -> dict:
-    enterprise = app.enterprise
+    """The C/O record to sign: what the officer approved, frozen in the hand-off package at approval (the exporter's
+    name, tax code and address, the importer, transport, invoice and goods), with what eCoSys issued. Later edits of
+    the enterprise or the application never reach a signed record."""
+    approved = app.handoff_package
+    if not approved:
+        raise TransitionError("the application has not been approved")
     return {
-        "co_number": outcome.co_number, "agreement": app.agreement.code, "form": app.form or app.agreement.co_form,
+        "co_number": outcome.co_number, "agreement": approved["agreement"], "form": approved["form"],
         "issued_on": outcome.issued_on.isoformat(), "issuer": outcome.issuing_body,
-        "exporter": {"name": enterprise.name, "tax_code": enterprise.tax_code, "address": enterprise.address},
-        "importer": {"name": app.importer_name, "country": app.destination, "address": app.importer_address},
-        "transport": {"means": app.transport_means,
-                      "departure": app.departure_date.isoformat() if app.departure_date else None,
-                      "loading": app.port_loading, "discharge": app.port_discharge},
-        "destination": app.destination,
-        "invoice": {"number": app.invoice_number,
-                    "date": app.invoice_date.isoformat() if app.invoice_date else None},
-        "items": [{"hs": i.hs_code, "description": i.description, "quantity": f"{i.quantity.normalize():f}",
-                   "unit": i.unit, "fob": f"{i.fob_value:.2f}", "criterion": i.criterion, "marks": i.marks}
-                  for i in app.items.all()],
-        "province": app.province.code, "ecosys_ref": app.reference,
+        "exporter": dict(approved["exporter"]),
+        "importer": {"name": approved["importer"]["name"], "country": approved["importer"]["country"],
+                     "address": approved["importer"]["address"]},
+        "transport": dict(approved["transport"]),
+        "destination": approved["importer"]["country"],
+        "invoice": {"number": approved["invoice"]["number"], "date": approved["invoice"]["date"]},
+        "items": [{"hs": i["hs"], "description": i["description"], "quantity": i["quantity"], "unit": i["unit"],
+                   "fob": i["fob_usd"], "criterion": i["criterion"], "marks": i["marks"]}
+                  for i in approved["items"]],
+        "province": approved["province"]["code"], "ecosys_ref": app.reference,
     }
 
 
