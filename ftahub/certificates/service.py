@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import re
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,8 +19,20 @@ key_ring = keys.key_ring  # the hub-wide key ring (ftahub.core.keys), also the t
 published_keyset = keys.published_keyset
 
 
+# a C/O number as eCoSys and the forms print it: letters, digits, spaces, "/", "-", ".", "()" (e.g. "VN-JP
+# 26/24/00123"); never a line break or a control character, which would let a number write lines into the
+# revocation list
+CO_NUMBER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 ./()-]{0,48}[A-Za-z0-9)])?")
+
+
+def valid_co_number(number: str) -> bool:
+    return bool(CO_NUMBER.fullmatch(number or ""))
+
+
 def issue(record: dict, agreement, province, enterprise, is_demo: bool = False) -> IssuedCertificate:
     """Sign the record with the current key and enter it in the register."""
+    if not valid_co_number(record.get("co_number", "")):
+        raise PayloadError("a C/O number has letters, digits, spaces, '/', '-', '.' or brackets (at most 50)")
     ring = key_ring()
     current = ring.current()
     if current is None:
@@ -97,7 +110,8 @@ def revocation_list() -> str:
     lines = ["ftahub C/O revocations", timezone.now().date().isoformat()]
     for cert in IssuedCertificate.objects.exclude(status=IssuedCertificate.Status.VALID).order_by("co_number"):
         reason = " ".join(cert.revocation_reason.split())
-        lines.append(f"{cert.co_number} {cert.status} {cert.revoked_at:%Y-%m-%d} {reason}")
+        number = " ".join(cert.co_number.split())  # one line per C/O, whatever an older record holds
+        lines.append(f"{number} {cert.status} {cert.revoked_at:%Y-%m-%d} {reason}")
     return Signer(current["kid"], ring.private_key(current["kid"])).sign("\n".join(lines) + "\n")
 
 

@@ -217,6 +217,9 @@ def replace(app: Application, officer, entered: Outcome, reason: str):
 def _check_outcome(outcome: Outcome) -> Outcome:
     if not outcome.co_number.strip() or not outcome.issuing_body.strip():
         raise TransitionError("the C/O number and the issuing organisation are required")
+    if not certificates.valid_co_number(outcome.co_number.strip()):
+        raise TransitionError("a C/O number has letters, digits, spaces, '/', '-', '.' or brackets (at most 50), "
+                              "as eCoSys prints it")
     if outcome.issued_on > timezone.localdate():
         raise TransitionError("the date of issue cannot be in the future")
     if certificates.IssuedCertificate.objects.filter(co_number=outcome.co_number.strip()).exists():

@@ -31,3 +31,12 @@ def test_the_enterprise_edited_after_approval_is_not_what_is_signed(desk):
     record = cert.record
     assert record["exporter"] == approved and record["exporter"]["name"] != "Someone else JSC"
     assert all(i["description"] != "Changed after approval" for i in record["items"])
+
+
+def test_recording_refuses_such_a_number(desk):
+    app = desk.application()
+    service.submit(app, desk.applicant)
+    service.approve(app, desk.officer)
+    with pytest.raises(service.TransitionError, match="C/O number"):
+        service.record_outcome(app, desk.officer, Outcome("X\nVALID-1 revoked 2026-01-01 forged",
+                                                               datetime.date(2026, 11, 3), "Bắc Ninh C/O office"))
