@@ -30,8 +30,8 @@ def item_list(request):
             items = items.filter(agreements__code=request.GET["agreement"])
         if request.GET.get("market"):
             items = items.filter(markets__iso2=request.GET["market"].upper())
-        if request.GET.get("province"):
-            items = items.filter(province__code=request.GET["province"])
+        if request.GET.get("province", "").isdigit():  # a province code; anything else filters nothing (#18)
+            items = items.filter(province__code=int(request.GET["province"]))
         items = items[:100]
     return render(request, "content/list.html", {
         "items": items, "q": q, "kinds": Item.Kind.choices, "kind": request.GET.get("kind", ""),

@@ -1,5 +1,6 @@
 import secrets
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -42,7 +43,8 @@ class HubEvent(models.Model):
                                 help_text=_("Comma-separated; people watching these products are told of the event."))
     matchmaking = models.BooleanField(_("B2B matchmaking"), default=False)
     tables = models.PositiveSmallIntegerField(_("meeting tables"), default=10)
-    slot_minutes = models.PositiveSmallIntegerField(_("meeting length (minutes)"), default=20)
+    slot_minutes = models.PositiveSmallIntegerField(_("meeting length (minutes)"), default=20,
+                                                    validators=[MinValueValidator(5), MaxValueValidator(240)])
     is_demo = models.BooleanField(_("demo record"), default=False)
 
     objects = ProvinceScopedQuerySet.as_manager()

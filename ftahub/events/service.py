@@ -198,6 +198,8 @@ def schedule(event: HubEvent) -> int:
     """Give every confirmed meeting a slot and a table: nobody is in two meetings at once, no table holds two
     meetings at once; best-fitting meetings first, earliest slot that fits. Returns how many got no slot."""
     meetings = list(event.meetings.filter(exhibitor_accepted=True, buyer_accepted=True).order_by("-score", "id"))
+    if not 5 <= event.slot_minutes <= 240:  # a 0-minute slot never reached the end of the event (#18)
+        raise ValueError("a meeting lasts from 5 to 240 minutes")
     slot = datetime.timedelta(minutes=event.slot_minutes)
     slots = []
     at = event.starts_at

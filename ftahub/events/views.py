@@ -165,8 +165,12 @@ def manage_detail(request, pk: int):
             count = service.propose(event)
             messages.success(request, _("%(n)s new meeting proposal(s).") % {"n": count})
         elif request.POST.get("action") == "schedule":
-            unplaced = service.schedule(event)
-            messages.success(request, _("Meetings scheduled; %(n)s could not be placed.") % {"n": unplaced})
+            try:
+                unplaced = service.schedule(event)
+            except ValueError:
+                messages.error(request, _("Set the meeting length to between 5 and 240 minutes first."))
+            else:
+                messages.success(request, _("Meetings scheduled; %(n)s could not be placed.") % {"n": unplaced})
         return redirect("event-manage-detail", pk)
     return render(request, "events/manage_detail.html", {
         "event": event, "registrations": registrations,

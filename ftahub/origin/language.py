@@ -224,6 +224,8 @@ def tokenize(text: str) -> list[Token]:
 class Parser:
     def __init__(self, text: str):
         self.text = text
+        if len(text) > MAX_LENGTH:  # before any work: a 5 MB "rule" must not be tokenised first
+            raise RuleSyntaxError(text[:MAX_LENGTH], MAX_LENGTH, f"a rule of at most {MAX_LENGTH} characters", "more")
         self.tokens = tokenize(text)
         self.index = 0
         self.depth = 0

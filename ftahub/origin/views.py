@@ -43,7 +43,8 @@ def self_assess(request):
     results, bom_errors, case = None, [], None
     if request.method == "POST":
         form = ProductForm(request.POST, request.FILES)
-        count = min(max(int(request.POST.get("rows") or 8), 1), 200)
+        rows_given = request.POST.get("rows", "")
+        count = min(max(int(rows_given), 1), 200) if rows_given.isdigit() else 8  # "abc" was a 500 (#18)
         rows = _rows_from_post(request.POST, count)
         if "add_rows" in request.POST:
             rows += _blank_rows(5)
