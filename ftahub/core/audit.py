@@ -43,10 +43,13 @@ def _plain(value):
 
 
 def _snapshot(instance) -> dict:
+    """The record's fields as plain values; secrets (passwords, and the fields a model names in
+    ``audit_secret_fields``, such as the link tokens that let their holder act) are never written."""
+    secret = SECRET_FIELDS | set(getattr(instance, "audit_secret_fields", ()))
     data = {}
     for field in instance._meta.concrete_fields:
         value = getattr(instance, field.attname)
-        data[field.attname] = "***" if field.name in SECRET_FIELDS else _plain(value)
+        data[field.attname] = "***" if field.name in secret else _plain(value)
     return data
 
 

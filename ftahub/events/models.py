@@ -75,6 +75,8 @@ class HubEvent(models.Model):
 
 
 class Registration(models.Model):
+    audit_secret_fields = ("token",)  # the ticket's link lets its holder cancel or check in: never in the audit log
+
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
         WAITLISTED = "waitlisted", _("on the waiting list")

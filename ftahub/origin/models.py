@@ -77,6 +77,8 @@ class OriginAssessment(models.Model):
 class SupplierDeclaration(models.Model):
     """A supplier's declaration of origin for a material, requested by link and filled in without an account."""
 
+    audit_secret_fields = ("token",)  # the link lets its holder declare: never in the audit log
+
     class Kind(models.TextChoices):
         SINGLE = "single", _("single shipment")
         LONG_TERM = "long_term", _("long-term")
