@@ -49,6 +49,12 @@ def lot_uri(gtin: str, lot: str) -> str:
     return f"https://id.gs1.org/01/{gtin}/10/{quote(lot, safe='')}"
 
 
+def owns_gtin(prefixes: list[str], gtin14: str) -> bool:
+    """Whether a GTIN-14 is one of the company's own products: its GS1 company prefix follows the indicator digit
+    (a GTIN-13 padded to 14 digits starts with 0, then the prefix)."""
+    return any(p and gtin14[1:].startswith(p) for p in prefixes)
+
+
 def party_gln(prefix: str, location_reference: str = "") -> str:
     body = (prefix + location_reference).ljust(12, "0")[:12]
     return body + gs1_check_digit(body)

@@ -67,7 +67,7 @@ def capture_form(request):
     party = _party(request)
     form = StepForm(request.POST or None, initial={"when": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
                                                    "step": "harvesting", "unit": "KGM"})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _own_product(request, party, form.cleaned_data["gtin"]):
         d = form.cleaned_data
         event = farm.step_event(d["step"], d["gtin"], d["lot"], float(d["quantity"]), d["unit"],
                                 timezone.localtime(d["when"]), farm.party_gln(party.prefixes[0]), d["temperature"],
@@ -83,7 +83,7 @@ def capture_form(request):
 def temperature_upload(request):
     party = _party(request)
     form = TemperatureUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _own_product(request, party, form.cleaned_data["gtin"]):
         d = form.cleaned_data
         try:
             rows = farm.read_temperature_csv(d["file"].read(), timezone.get_current_timezone())
@@ -122,7 +122,7 @@ def import_document(request):
 def threshold_add(request):
     party = _party(request)
     form = ThresholdForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and _own_product(request, party, form.cleaned_data["gtin"]):
         threshold = form.save(commit=False)
         threshold.enterprise, threshold.province = party.enterprise, party.province
         Threshold.objects.update_or_create(enterprise=party.enterprise, gtin=threshold.gtin, type=threshold.type,
@@ -130,9 +130,19 @@ def threshold_add(request):
                                                      "uom": threshold.uom, "minimum": threshold.minimum,
                                                      "maximum": threshold.maximum})
         messages.success(request, _("Range saved."))
-    else:
+    elif not form.is_valid():
         message_form_errors(request, form)
     return redirect("trace-desk")
+
+
+def _own_product(request, party, gtin: str) -> bool:
+    """A business records harvests, readings and ranges only for its own products (its GS1 company prefixes):
+    another company's GTIN would make the public lot page name the wrong producer (#18)."""
+    if farm.owns_gtin(party.prefixes, gtin):
+        return True
+    messages.error(request, _("GTIN %(gtin)s is not one of your products: its GS1 company prefix is not among "
+                              "yours (%(prefixes)s).") % {"gtin": gtin, "prefixes": party.gs1_prefixes})
+    return False
 
 
 @login_required
