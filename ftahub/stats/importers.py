@@ -168,9 +168,10 @@ def _table(name: str, data: bytes) -> list[dict]:
 
 
 def customs(name: str, data: bytes, folder: Path, dataset: str, only_good: bool = False,
-            progress=None) -> Report:
+            progress=None, allowed: set[tuple[str, int]] | None = None) -> Report:
     """The layout for the customs statistics a province receives (docs/statistics-layouts.md): one row per
-    province, partner, HS code, direction and month (or year, month 0)."""
+    province, partner, HS code, direction and month (or year, month 0). ``allowed`` (era, province code) limits the
+    rows to the importer's own province; None for national staff."""
     from ftahub.places.models import Country, Province
 
     report = Report(dataset)
@@ -192,6 +193,8 @@ def customs(name: str, data: bytes, folder: Path, dataset: str, only_good: bool 
         era = (row["era"] or "2025").strip()
         if province != 0 and (era, province) not in known:
             errors.append(f"no province {province} in the {era} arrangement")
+        elif allowed is not None and (era, province) not in allowed:
+            errors.append(f"province {province} ({era}) is not yours: a province imports its own figures only")
         partner = (row["partner"] or "").strip().upper()
         if partner and partner not in countries:
             errors.append(f"partner {partner!r} is not an ISO alpha-2 code")
@@ -222,14 +225,18 @@ def customs(name: str, data: bytes, folder: Path, dataset: str, only_good: bool 
     return report
 
 
-def check(layout: str, name: str, data: bytes) -> tuple[int, list[str], list[dict]]:
-    """Check a file without writing anything: its row count, every problem, and its first rows for a preview."""
+def check(layout: str, name: str, data: bytes,
+          allowed: set[tuple[str, int]] | None = None) -> tuple[int, list[str], list[dict]]:
+    """Check a file without writing anything: its row count, every problem, and its first rows for a preview.
+    ``allowed`` as for ``customs``; the Comtrade layout (the country's figures) is for national staff only."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as scratch:
         try:
             if layout == "customs":
-                report = customs(name, data, Path(scratch), "check", only_good=True)
+                report = customs(name, data, Path(scratch), "check", only_good=True, allowed=allowed)
+            elif allowed is not None:
+                return 0, ["the Comtrade layout holds the country's figures: national staff import it"], []
             else:
                 report = comtrade(name, data, Path(scratch), "check", only_good=True)
             errors = report.errors

@@ -24,6 +24,18 @@ def backup_folders() -> dict:
     return {"stats": folder()}
 
 
+def allowed_provinces(user) -> set[tuple[str, int]] | None:
+    """The (era, code) rows a user may import: their province (and the former provinces merged into it) for
+    provincial staff; None (every province, and the national figures) for national staff."""
+    if user.is_national:
+        return None
+    if user.province is None:
+        return set()
+    own = user.province
+    merged = Province.objects.filter(successor=own).values_list("era", "code")
+    return {(own.era, own.code), *merged}
+
+
 def queue_import(job, only_good: bool) -> None:
     """Confirm a checked import: queued for the worker (``ftahub worker``, or the one ``ftahub serve`` runs)."""
     from ftahub.core import jobs
@@ -49,7 +61,8 @@ def run_import(payload: dict, heartbeat) -> None:
             heartbeat()
 
         if job.layout == "customs":
-            report = importers.customs(job.file_name, data, folder(), job.dataset, job.only_good, progress)
+            report = importers.customs(job.file_name, data, folder(), job.dataset, job.only_good, progress,
+                                       allowed=allowed_provinces(job.user))
         else:
             report = importers.comtrade(job.file_name, data, folder(), job.dataset, job.only_good)
         refresh()

@@ -173,7 +173,9 @@ def import_page(request):
             messages.error(request, "The file is larger than 200 MB: import it with 'ftahub stats import'.")
         else:
             data = upload.read()
-            rows, errors, preview = importers.check(layout, upload.name, data)
+            from .service import allowed_provinces
+
+            rows, errors, preview = importers.check(layout, upload.name, data, allowed_provinces(request.user))
             token = secrets.token_hex(16)
             folder = settings.VAR_DIR / "imports"
             folder.mkdir(parents=True, exist_ok=True)
