@@ -31,6 +31,20 @@ def unauthenticated(request, exc):
                                status=401)
 
 
+@api.exception_handler(RecursionError)
+def nested_too_deeply(request, exc):
+    """A body nested thousands of levels deep (JSON arrays in arrays…) is bad input, not a server error."""
+    return api.create_response(request, {"code": "too_deep", "message": "The body is nested too deeply."},
+                               status=400)
+
+
+@api.exception_handler(UnicodeError)
+def unreadable_text(request, exc):
+    """Text that cannot be encoded (a lone surrogate such as \\ud800) is bad input, not a server error."""
+    return api.create_response(request, {"code": "bad_text", "message": "The text holds a character that is not "
+                                         "valid Unicode (a lone surrogate)."}, status=400)
+
+
 @api.exception_handler(HttpError)
 def http_error(request, exc):
     return api.create_response(request, {"code": "http_error", "message": str(exc)}, status=exc.status_code)

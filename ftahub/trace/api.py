@@ -56,6 +56,9 @@ def capture(request):
         return Status(413, {"code": "too_large", "message": "An EPCIS document may be at most 10 MB."})
     try:
         document = json.loads(body)
+    except RecursionError:
+        return Status(400, {"code": "not_json", "message": "The body is nested too deeply to be an EPCIS document.",
+                            "problems": []})
     except (ValueError, UnicodeDecodeError) as exc:
         return Status(400, {"code": "not_json", "message": f"The body is not JSON: {exc}", "problems": []})
     party = _party(request)
