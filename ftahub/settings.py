@@ -165,6 +165,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# locks an account after repeated failures, on every sign-in path (ftahub/accounts/signin.py)
+AUTHENTICATION_BACKENDS = ["ftahub.accounts.signin.LockoutBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

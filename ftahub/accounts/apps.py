@@ -14,3 +14,8 @@ class AccountsConfig(HubApp):
         NavEntry(_("Sign in"), "login", 900, audience="anonymous"),
         NavEntry("", "profile", 900, audience="signed_in", template="accounts/_nav_account.html"),
     )
+
+    def ready(self) -> None:
+        from . import signin
+
+        signin.connect()

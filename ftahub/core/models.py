@@ -16,6 +16,7 @@ class AuditEntry(models.Model):
         DELETE = "delete", _("deleted")
         LOAD = "load", _("bulk load")
         LOGIN = "login", _("signed in")
+        DENIED = "denied", _("sign-in refused")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
