@@ -21,8 +21,23 @@ class EnterpriseAdmin(ProvinceScopedAdmin):
     search_fields = ["name", "name_en", "tax_code"]
 
 
+PRIVILEGE_FIELDS = ("is_superuser", "is_staff", "groups", "user_permissions")
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin, ProvinceScopedAdmin):
     fieldsets = [*BaseUserAdmin.fieldsets, ("FTA Hub", {"fields": ["role", "province", "enterprise"]})]
+    # "add user" asks for what a user must have (a business user's enterprise, an officer's province): without
+    # these fields the model's own check failed on a field the form did not show (a 500, #18)
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["username", "password1", "password2", "role",
+                                                              "province", "enterprise"]})]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only a superuser grants privileges: a province administrator who may edit users cannot make anyone,
+        themselves included, a superuser or staff, nor give groups or permissions (#18)."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += [f for f in PRIVILEGE_FIELDS if f not in fields]
+        return fields
     list_display = ["username", "get_full_name", "role", "province", "enterprise", "is_active"]
     list_filter = ["role", "province", "is_active"]
