@@ -1,7 +1,8 @@
-"""Rate limits on the endpoints that attract abuse (sign-in, C/O verification, EPCIS capture): a fixed window per
-client address and endpoint, counted in Django's cache (in-process by default; a shared cache such as Redis when
+"""Rate limits on the endpoints that attract abuse (sign-in, C/O verification, EPCIS capture, event registration):
+a fixed window per client address and endpoint, counted in Django's cache (in-process by default; a shared cache such as Redis when
 ``CACHE_URL`` points to one). Over the limit the answer is 429 with Retry-After."""
 
+import re
 import time
 
 from django.conf import settings
@@ -39,6 +40,20 @@ RULES = {("POST", "/accounts/login/"): ("login", 10), ("POST", "/admin/login/"):
          ("POST", "/api/v1/epcis/capture"): ("capture", 120)}
 
 
+# public forms reached by a pattern: (method, path pattern, scope, requests per minute per client address)
+PATTERNS = [("POST", re.compile(r"^/events/\d+/$"), "event-register", 5)]
+
+
+def _rule(method: str, path: str) -> tuple[str, int] | None:
+    rule = RULES.get((method, path))
+    if rule is not None:
+        return rule
+    for pattern_method, pattern, scope, limit in PATTERNS:
+        if method == pattern_method and pattern.match(path):
+            return scope, limit
+    return None
+
+
 class RateLimitMiddleware:
     """Applies ``RULES`` before authentication, so that unauthenticated floods are limited too."""
 
@@ -46,7 +61,7 @@ class RateLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        rule = RULES.get((request.method, request.path))
+        rule = _rule(request.method, request.path)
         if rule is not None:
             wait = exceeded(rule[0], request, rule[1])
             if wait is not None:

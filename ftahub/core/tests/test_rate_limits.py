@@ -33,6 +33,25 @@ def test_the_admin_sign_in_is_limited_like_the_hubs(client):
     assert codes[:10] == [200] * 10 and codes[10] == 429
 
 
+def test_event_registration_is_limited(client, make):
+    """45 anonymous registrations in 5 s filled a 40-seat event and made the hub mail the attacker's text (#18)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from ftahub.conftest import province
+    from ftahub.events.models import HubEvent, Registration
+
+    start = timezone.now() + datetime.timedelta(days=5)
+    event = HubEvent.objects.create(province=province(24), kind="forum", title="Forum (demo)", venue="Hall",
+                                    starts_at=start, ends_at=start + datetime.timedelta(hours=2),
+                                    registration_closes_at=start, capacity=40, status="published")
+    codes = [client.post(f"/events/{event.pk}/", {"name": f"Bot {i}", "email": f"victim{i}@example.com",
+                                                  "organisation": "x", "country": "VN"}).status_code
+             for i in range(8)]
+    assert codes[5:] == [429, 429, 429] and Registration.objects.filter(event=event).count() <= 5
+
+
 def test_verification_and_capture_are_limited(client):
     codes = [client.post("/api/v1/certificates/verify", {"co_number": "NONE"}, content_type="application/json")
              .status_code for _ in range(61)]
