@@ -11,6 +11,7 @@ import logging
 import os
 import socket
 import threading
+import time
 
 from django.db import close_old_connections
 from django.utils import timezone
@@ -89,11 +90,31 @@ def run_pending(limit: int = 100) -> int:
     return done
 
 
+MAINTENANCE_EVERY = 3600.0  # seconds
+
+
+def run_maintenance() -> int:
+    """The capabilities' housekeeping (``HubApp.maintenance``: retention of uploads…); returns how many ran."""
+    done = 0
+    for task in plugins.maintenance_tasks():
+        try:
+            task()
+            done += 1
+        except Exception:  # noqa: BLE001 - one failing task must not stop the others
+            log.exception("maintenance task %s failed", getattr(task, "__name__", task))
+    return done
+
+
 def work(stop: threading.Event, interval: float = 2.0) -> None:
-    """The worker loop: run what is queued, then wait ``interval`` seconds (or until ``stop`` is set)."""
+    """The worker loop: run what is queued, then wait ``interval`` seconds (or until ``stop`` is set); the
+    housekeeping once an hour."""
+    last_maintenance = 0.0
     while not stop.is_set():
         try:
             close_old_connections()
+            if time.monotonic() - last_maintenance >= MAINTENANCE_EVERY:
+                run_maintenance()
+                last_maintenance = time.monotonic()
             run_pending()
         except Exception:  # noqa: BLE001 - a database hiccup must not end the worker
             log.exception("the job worker failed; retrying")

@@ -88,6 +88,7 @@ class HubApp(AppConfig):
     backup_rows: str | None = None
     after_restore: str | None = None  # dotted path to ``check(report)``, raising on an inconsistent restore
     jobs: dict[str, str] = {}  # job kind -> dotted path to ``run(payload, progress)``, run by ``ftahub worker``
+    maintenance: tuple[str, ...] = ()  # dotted paths to ``run()``, run by the worker every hour (retention…)
 
 
 def hub_apps() -> list[HubApp]:
@@ -147,6 +148,10 @@ def job_handlers() -> dict[str, Callable[..., object]]:
         for kind, path in app.jobs.items():
             handlers[kind] = resolve(path)
     return handlers
+
+
+def maintenance_tasks() -> list[Callable[[], object]]:
+    return [resolve(path) for app in hub_apps() for path in app.maintenance]
 
 
 def backup_folders() -> dict[str, Path]:

@@ -19,3 +19,4 @@ class StatsConfig(HubApp):
     home_order = 70
     backup_folders = "ftahub.stats.service.backup_folders"
     jobs = {"stats.import": "ftahub.stats.service.run_import"}
+    maintenance = ("ftahub.stats.service.purge_stale_imports",)

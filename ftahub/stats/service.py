@@ -46,6 +46,30 @@ def queue_import(job, only_good: bool) -> None:
     jobs.enqueue("stats.import", {"import_job": job.pk})
 
 
+IMPORT_RETENTION_DAYS = 7
+
+
+def purge_stale_imports(now=None) -> int:
+    """Retention of uploads: a checked file never confirmed within IMPORT_RETENTION_DAYS is deleted and its job
+    marked expired (confirmed imports delete their file when they run). Returns how many were purged."""
+    import datetime
+
+    from django.utils import timezone
+
+    from .models import ImportJob
+
+    now = now or timezone.now()
+    stale = ImportJob.objects.filter(status=ImportJob.Status.CHECKED,
+                                     created_at__lt=now - datetime.timedelta(days=IMPORT_RETENTION_DAYS))
+    count = 0
+    for job in stale:
+        (settings.VAR_DIR / "imports" / job.stored).unlink(missing_ok=True)
+        count += ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.CHECKED).update(
+            status=ImportJob.Status.FAILED, message=f"not confirmed within {IMPORT_RETENTION_DAYS} days: the "
+                                                    "uploaded file was deleted")
+    return count
+
+
 def run_import(payload: dict, heartbeat) -> None:
     """The ``stats.import`` job: write a checked file into its dataset, saving progress as rows are read."""
     from . import importers

@@ -15,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, once=False, interval=2.0, **options):
         if once:
-            self.stdout.write(f"{jobs.run_pending()} job(s) run")
+            self.stdout.write(f"{jobs.run_pending()} job(s) run, {jobs.run_maintenance()} housekeeping task(s)")
             return
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
