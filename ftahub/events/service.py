@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ftahub.common import hscode
+from ftahub.core import audit
 
 from .models import HubEvent, Meeting, Registration
 
@@ -90,6 +91,11 @@ def check_in(registration: Registration) -> bool:
         raise RegistrationError(f"This registration is {registration.get_status_display()}.")
     updated = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=True).update(
         checked_in_at=timezone.now())
+    if updated:  # the conditional update keeps a double scan from checking in twice; the audit log records it (#18)
+        audit.record("update", "events.registration", object_pk=registration.pk,
+                     object_repr=f"checked in: {registration.name}"[:200],
+                     changes={"checked_in_at": [None, timezone.now().isoformat()]},
+                     province_id=registration.event.province_id)
     return bool(updated)
 
 

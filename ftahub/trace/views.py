@@ -159,7 +159,10 @@ def token_issue(request):
 @require_POST
 def token_revoke(request, pk: int):
     party = _party(request)
-    CaptureToken.objects.filter(party=party, pk=pk).update(revoked=True)
+    token = get_object_or_404(CaptureToken, party=party, pk=pk)
+    if not token.revoked:
+        token.revoked = True
+        token.save(update_fields=["revoked"])  # through save(): the revocation is in the audit log (#18)
     return redirect("trace-desk")
 
 

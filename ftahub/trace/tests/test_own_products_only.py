@@ -15,7 +15,9 @@ OTHERS = epcis.gtin14("8930000999", "012")  # another company's prefix
 @pytest.fixture
 def farmer(party, make, client_for):
     certificates.key_ring().generate("own-products")
-    return client_for(make.user("business", enterprise=party.enterprise))
+    client = client_for(make.user("business", enterprise=party.enterprise))
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    return client
 
 
 def test_a_harvest_of_another_company_s_gtin_is_refused(farmer):
