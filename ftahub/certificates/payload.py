@@ -14,6 +14,7 @@ Plain Python: no Django.
 """
 
 import datetime
+import io
 import re
 import zlib
 from collections.abc import Mapping
@@ -81,7 +82,9 @@ def encode_record(record: dict[str, Any]) -> bytes:
 
 def decode_record(data: bytes) -> dict[str, Any]:
     try:
-        packed = cbor2.loads(data)
+        packed = loads_exact(data)
+    except PayloadError:
+        raise
     except Exception as exc:  # noqa: BLE001 - cbor2 raises several kinds for bad input
         raise PayloadError(f"record is not CBOR ({type(exc).__name__})") from None
     if not isinstance(packed, Mapping) or packed.get(0) != VERSION:
@@ -167,21 +170,33 @@ class Verification:
         return self.status == "valid"
 
 
+def loads_exact(data: bytes) -> Any:
+    """One CBOR item and nothing after it: trailing bytes would give the same record another hash (and another
+    entry on the log) while still verifying."""
+    stream = io.BytesIO(data)
+    item = cbor2.CBORDecoder(stream).decode()
+    if stream.tell() != len(data):
+        raise PayloadError(f"{len(data) - stream.tell()} byte(s) after the CBOR item")
+    return item
+
+
 def open_envelope(cose: bytes) -> tuple[bytes, str, bytes, bytes]:
-    """(protected header bytes, kid, payload, signature); PayloadError if it is not a COSE_Sign1 of ours."""
+    """(protected header bytes, kid, payload, signature); PayloadError if it is not a COSE_Sign1 of ours: tagged 18,
+    exactly four members, no trailing bytes (strict, as the hub writes it)."""
     try:
-        obj = cbor2.loads(cose)
+        obj = loads_exact(cose)
+    except PayloadError:
+        raise
     except Exception as exc:  # noqa: BLE001
         raise PayloadError(f"not CBOR ({type(exc).__name__})") from None
-    if isinstance(obj, cbor2.CBORTag):
-        if obj.tag != COSE_SIGN1_TAG:
-            raise PayloadError("not a COSE_Sign1 structure")
-        obj = obj.value
+    if not isinstance(obj, cbor2.CBORTag) or obj.tag != COSE_SIGN1_TAG:
+        raise PayloadError("not a tagged COSE_Sign1 structure")
+    obj = obj.value
     if not (isinstance(obj, (list, tuple)) and len(obj) == 4 and all(isinstance(obj[i], bytes) for i in (0, 2, 3))):
         raise PayloadError("not a COSE_Sign1 structure")
     protected, _unprotected, payload, signature = obj
     try:
-        header = cbor2.loads(protected)
+        header = loads_exact(protected)
     except Exception:  # noqa: BLE001
         raise PayloadError("malformed protected header") from None
     if not isinstance(header, Mapping) or header.get(HEADER_ALG) != ALG_EDDSA or not isinstance(header.get(HEADER_KID),
@@ -206,8 +221,10 @@ def verify(cose: bytes, keys: dict[str, PublicKey]) -> Verification:
         signed_on = datetime.date.fromisoformat(record["signed_on"]) if record.get("signed_on") else issued_on
     except (TypeError, ValueError):
         return Verification("invalid", "the record's issue or signing date is malformed", kid, record)
-    if issued_on and signed_on and issued_on > signed_on:
+    if signed_on is None:  # without a date the key's validity after a rotation could not be checked
+        return Verification("invalid", "the record has no signing or issue date", kid, record)
+    if issued_on and issued_on > signed_on:
         return Verification("invalid", "the record says it was signed before the certificate was issued", kid, record)
-    if signed_on and (signed_on < key.not_before or (key.not_after and signed_on > key.not_after)):
+    if signed_on < key.not_before or (key.not_after and signed_on > key.not_after):
         return Verification("invalid", f"signed on {signed_on} outside the validity of key {kid}", kid, record)
     return Verification("valid", "", kid, record)
