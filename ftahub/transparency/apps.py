@@ -15,3 +15,4 @@ class TransparencyConfig(HubApp):
     }
     navigation = (NavEntry(_("Public log"), "transparency-log", 20, place="footer"),)
     after_restore = "ftahub.transparency.ledger.check_restored"
+    maintenance = ("ftahub.transparency.ledger.self_check",)  # every hour: tampered entries are reported

@@ -157,3 +157,48 @@ def check_restored(report=print) -> None:
     if tree(latest.size).root(latest.size).hex() != latest.root:
         raise RestoredLogMismatch(f"the restored log does not match its checkpoint at size {latest.size}")
     report(f"log: {size()} entries, consistent with the checkpoint at size {latest.size}")
+
+
+def self_check(notify: bool = True) -> list[str]:
+    """The hub checks its own log (#18): every entry's text hashes to its leaf, every leaf is the tree's, and the
+    tree's root at the latest signed checkpoint is the signed root. Returns the problems found; when there are any
+    and ``notify``, the log's logger reports them and every administrator gets a notice."""
+    import logging
+
+    from .merkle import PackedStore
+
+    problems: list[str] = []
+    latest = LogCheckpoint.objects.order_by("-size").first()
+    nodes = dict(LogNode.objects.filter(level=0).values_list("index", "hash").iterator())
+    rebuilt = MerkleLog(PackedStore())  # the tree again, from the entries as they would be served
+    batch: list[bytes] = []
+    for index, data, stored in LogEntry.objects.order_by("index").values_list("index", "data", "leaf_hash").iterator():
+        if leaf_hash(data.encode("utf-8")).hex() != stored:
+            problems.append(f"entry {index}: its text does not hash to its leaf")
+        elif nodes.get(index) != stored:
+            problems.append(f"entry {index}: its leaf is not the tree's")
+        if latest is not None and index < latest.size:
+            batch.append(data.encode("utf-8"))
+            if len(batch) >= 10000:
+                rebuilt.append_many(batch)
+                batch = []
+    if batch:
+        rebuilt.append_many(batch)
+    if latest is not None:
+        if rebuilt.size != latest.size or rebuilt.root(latest.size).hex() != latest.root:
+            problems.append(f"the entries do not give the root signed at size {latest.size}")
+        try:
+            if tree(latest.size).root(latest.size).hex() != latest.root:
+                problems.append(f"the stored tree's root at size {latest.size} is not the signed checkpoint's")
+        except ProofError as exc:
+            problems.append(str(exc))
+    if problems and notify:
+        logging.getLogger(__name__).error("transparency log self-check failed: %s", "; ".join(problems[:20]))
+        from django.contrib.auth import get_user_model
+
+        from ftahub.core import notices
+
+        for admin in get_user_model().objects.filter(is_superuser=True, is_active=True):
+            notices.notify(admin, "log_self_check", f"The public log failed its self-check: {problems[0]}"
+                           + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""), "/log/")
+    return problems
