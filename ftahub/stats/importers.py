@@ -163,6 +163,8 @@ def _table(name: str, data: bytes) -> list[dict]:
         values = [["" if v is None else str(v) for v in row] for row in xlsx_rows(data)]
     except TableError as exc:
         raise ImportError_([str(exc)]) from None
+    if not values:  # an empty workbook was a 500 (#18)
+        raise ImportError_(["the workbook's first sheet is empty: it needs a header row and data"])
     header, body = [h.strip() for h in values[0]], values[1:]
     return [dict(zip(header, row, strict=False)) for row in body]
 
@@ -277,9 +279,17 @@ def comtrade(name: str, data: bytes, folder: Path, dataset: str, only_good: bool
         if value is None:
             report.errors.append(f"line {line}: primaryValue is not a number")
             continue
-        month = 0 if row.get("freqCode", "A") == "A" else int(row.get("refMonth") or 0)
+        try:  # a year or month that is not a number was a 500 (#18)
+            year = int(row["refYear"])
+            month = 0 if row.get("freqCode", "A") == "A" else int(row.get("refMonth") or 0)
+        except (TypeError, ValueError):
+            report.errors.append(f"line {line}: refYear and refMonth are whole numbers")
+            continue
+        if not (1990 <= year <= 2100 and 0 <= month <= 12):
+            report.errors.append(f"line {line}: year or month out of range")
+            continue
         hs = "" if row["cmdCode"] == "TOTAL" else re.sub(r"\D", "", row["cmdCode"])
-        out.append((0, "2025", partner, hs, "", flow, int(row["refYear"]), month, value,
+        out.append((0, "2025", partner, hs, "", flow, year, month, value,
                     _number(row.get("qty", "")), row.get("qtyUnitAbbr", ""), "", "UN Comtrade", False))
     if report.errors and not only_good:
         raise ImportError_(report.errors)
