@@ -45,3 +45,31 @@ class AuditActorMiddleware:
         user = getattr(request, "user", None)
         with acting_as(user):
             return self.get_response(request)
+
+
+class BodyLimitMiddleware:
+    """Refuses, with 413 and before anything reads or parses it, a request body larger than the capability
+    declares for that address (``HubApp.body_limits``): 70,000 materials took 34 s to parse before the engine's
+    own limit refused them (#18)."""
+
+    def __init__(self, get_response):
+        from . import plugins
+
+        self.get_response = get_response
+        self.limits = plugins.body_limits()
+
+    def __call__(self, request):
+        limit = self.limits.get(request.path)
+        if limit is not None:
+            try:
+                size = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                size = 0
+            if size > limit:
+                from django.http import HttpResponse, JsonResponse
+
+                message = f"The request is larger than {limit // 1024} KB, the most this address takes."
+                if request.path.startswith("/api/"):
+                    return JsonResponse({"code": "too_large", "message": message}, status=413)
+                return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

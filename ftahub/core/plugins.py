@@ -89,6 +89,7 @@ class HubApp(AppConfig):
     after_restore: str | None = None  # dotted path to ``check(report)``, raising on an inconsistent restore
     jobs: dict[str, str] = {}  # job kind -> dotted path to ``run(payload, progress)``, run by ``ftahub worker``
     maintenance: tuple[str, ...] = ()  # dotted paths to ``run()``, run by the worker every hour (retention…)
+    body_limits: dict[str, int] = {}  # path -> the largest request body it takes, refused (413) before parsing
 
 
 def hub_apps() -> list[HubApp]:
@@ -148,6 +149,10 @@ def job_handlers() -> dict[str, Callable[..., object]]:
         for kind, path in app.jobs.items():
             handlers[kind] = resolve(path)
     return handlers
+
+
+def body_limits() -> dict[str, int]:
+    return {path: size for app in hub_apps() for path, size in app.body_limits.items()}
 
 
 def maintenance_tasks() -> list[Callable[[], object]]:

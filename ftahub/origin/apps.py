@@ -20,3 +20,5 @@ class OriginConfig(HubApp):
     )
     home_card = "origin/_home_card.html"
     home_order = 20
+    # 5,000 materials (the engine's limit) fit in about 1 MB of JSON; a rule in far less
+    body_limits = {"/api/v1/origin/assess": 2 * 1024 * 1024, "/api/v1/origin/parse": 64 * 1024}

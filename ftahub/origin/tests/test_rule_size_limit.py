@@ -23,5 +23,8 @@ def test_a_rule_at_the_limit_is_still_read():
 
 @pytest.mark.django_db
 def test_the_api_refuses_it_with_the_hubs_error(client):
-    response = client.post("/api/v1/origin/parse", {"rule": "CTH or " * 200_000}, content_type="application/json")
-    assert response.status_code == 422 and "at most" in response.json()["message"]
+    over_the_rule_limit = client.post("/api/v1/origin/parse", {"rule": "CTH or " * 3_000},
+                                      content_type="application/json")  # 21,000 characters
+    assert over_the_rule_limit.status_code == 422 and "at most" in over_the_rule_limit.json()["message"]
+    huge = client.post("/api/v1/origin/parse", {"rule": "CTH or " * 200_000}, content_type="application/json")
+    assert huge.status_code == 413 and huge.json()["code"] == "too_large"  # refused before the body is read
