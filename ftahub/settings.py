@@ -5,8 +5,8 @@ Production sets ``FTAHUB_DEBUG=0`` and must then provide ``SECRET_KEY`` (the hub
 
 Variables (``ENVIRONMENT`` below lists them all; a test checks each is read): DATABASE_URL, SECRET_KEY,
 ALLOWED_HOSTS (comma-separated), CSRF_TRUSTED_ORIGINS, FTAHUB_DEBUG, FTAHUB_DEMO, FTAHUB_HTTPS (secure cookies, HSTS,
-SSL redirect; on by default when DEBUG is off), FTAHUB_BEHIND_PROXY, FTAHUB_DATA_DIR (reference data, default
-``../shared/data``), FTAHUB_VAR_DIR (database, keys, uploads; default ``var/``), FTAHUB_CONN_MAX_AGE,
+SSL redirect; on by default when DEBUG is off), FTAHUB_BEHIND_PROXY, FTAHUB_TRUSTED_PROXY, FTAHUB_DATA_DIR
+(reference data, default ``../shared/data``), FTAHUB_VAR_DIR (database, keys, uploads; default ``var/``), FTAHUB_CONN_MAX_AGE,
 FTAHUB_WORKING_HOURS, FTAHUB_HOLIDAYS, FTAHUB_ECOSYS_ADAPTER, FTAHUB_LOG_ORIGIN, FTAHUB_WORKER, FTAHUB_RATE_LIMITS,
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS (console backend when EMAIL_HOST is
 unset), DEFAULT_FROM_EMAIL, FTAHUB_LOG_LEVEL; signing keys may come from FTAHUB_SIGNING_KEY_<KID>.
@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 ENVIRONMENT = (
     "DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "FTAHUB_DEBUG", "FTAHUB_DEMO",
-    "FTAHUB_HTTPS", "FTAHUB_BEHIND_PROXY", "FTAHUB_DATA_DIR", "FTAHUB_VAR_DIR", "FTAHUB_CONN_MAX_AGE",
+    "FTAHUB_HTTPS", "FTAHUB_BEHIND_PROXY", "FTAHUB_TRUSTED_PROXY", "FTAHUB_DATA_DIR", "FTAHUB_VAR_DIR",
+    "FTAHUB_CONN_MAX_AGE",
     "FTAHUB_WORKING_HOURS", "FTAHUB_HOLIDAYS", "FTAHUB_ECOSYS_ADAPTER", "FTAHUB_LOG_ORIGIN", "FTAHUB_WORKER",
     "FTAHUB_RATE_LIMITS", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS",
     "DEFAULT_FROM_EMAIL", "FTAHUB_LOG_LEVEL",
@@ -212,6 +213,8 @@ SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 BEHIND_PROXY = env_bool("FTAHUB_BEHIND_PROXY", False)
+# the TLS-terminating proxy whose X-Forwarded-Proto/-For ``ftahub serve`` believes (its address as Waitress sees it)
+FTAHUB_TRUSTED_PROXY = os.environ.get("FTAHUB_TRUSTED_PROXY", "127.0.0.1")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 # Rate limits on sign-in, C/O verification and EPCIS capture (ftahub.core.ratelimit); off only for tests.
 FTAHUB_RATE_LIMITS = env_bool("FTAHUB_RATE_LIMITS", True)

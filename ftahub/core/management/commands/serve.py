@@ -21,5 +21,14 @@ class Command(BaseCommand):
 
         if settings.FTAHUB_WORKER:  # the embedded default runs queued jobs in this process, beside the server
             threading.Thread(target=jobs.work, args=(threading.Event(),), name="ftahub-worker", daemon=True).start()
-        self.stdout.write(f"FTA Hub on http://{host}:{port}/ (DEBUG={settings.DEBUG}); Ctrl+C stops it.")
-        serve(application, host=host, port=port, threads=threads, ident="ftahub")
+        proxy = {}
+        if settings.BEHIND_PROXY:
+            # Waitress takes the scheme and the client's address from the trusted proxy's headers only, and drops
+            # those headers from anyone else: HTTPS redirects end, and rate limits count real clients (#18)
+            proxy = {"trusted_proxy": settings.FTAHUB_TRUSTED_PROXY, "trusted_proxy_count": 1,
+                     "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
+                     "clear_untrusted_proxy_headers": True}
+        self.stdout.write(f"FTA Hub on http://{host}:{port}/ (DEBUG={settings.DEBUG}"
+                          + (f", behind the proxy at {settings.FTAHUB_TRUSTED_PROXY}" if proxy else "")
+                          + "); Ctrl+C stops it.")
+        serve(application, host=host, port=port, threads=threads, ident="ftahub", **proxy)
