@@ -92,11 +92,26 @@ def verify_payload(text: str) -> dict:
     return report
 
 
+def public_view(record: dict) -> dict:
+    """What anyone who types a C/O number may see (#18): that the certificate exists, its status, agreement, dates,
+    exporter and goods — enough for a customs officer holding the document to match it — without the importer,
+    the invoice, the transport or the values, which only the document's holder (its QR code) reveals."""
+    return {"co_number": record.get("co_number"), "agreement": record.get("agreement"), "form": record.get("form"),
+            "issued_on": record.get("issued_on"), "signed_on": record.get("signed_on"), "issuer": record.get("issuer"),
+            "exporter": {"name": (record.get("exporter") or {}).get("name")},
+            "importer": {"country": (record.get("importer") or {}).get("country")},
+            "destination": record.get("destination"),
+            "items": [{k: item.get(k) for k in ("hs", "description", "quantity", "unit", "criterion")}
+                      for item in record.get("items") or []]}
+
+
 def look_up(co_number: str) -> dict | None:
+    """A C/O by its number: the signed record checked, and only its public view shown."""
     cert = IssuedCertificate.objects.filter(co_number=co_number.strip()).first()
     if cert is None:
         return None
     report = verify_payload(cert.payload)
+    report["record"] = public_view(report["record"])
     report["source"] = "register"
     return report
 
