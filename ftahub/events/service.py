@@ -10,6 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ftahub.common import hscode
 from ftahub.core import audit
@@ -54,10 +55,10 @@ def register(event: HubEvent, base_url: str, **fields) -> Registration:
     with transaction.atomic():
         event = HubEvent.objects.select_for_update().get(pk=event.pk)  # serialises registrations of the event
         if not event.registration_open:
-            raise RegistrationError("Registration for this event is closed.")
+            raise RegistrationError(_("Registration for this event is closed."))
         email = fields["email"].strip().lower()
         if event.registrations.filter(email__iexact=email).exclude(status=R.CANCELLED).exists():
-            raise RegistrationError("This email address is already registered for this event.")
+            raise RegistrationError(_("This email address is already registered for this event."))
         status = R.CONFIRMED if event.confirmed_count() < event.capacity else R.WAITLISTED
         registration = Registration.objects.create(event=event, status=status, **{**fields, "email": email})
     _send(registration, base_url)
@@ -88,7 +89,8 @@ def cancel(registration: Registration, base_url: str) -> Registration | None:
 def check_in(registration: Registration) -> bool:
     """Mark arrival; False if it was already checked in. Only a confirmed registration may check in."""
     if registration.status != R.CONFIRMED:
-        raise RegistrationError(f"This registration is {registration.get_status_display()}.")
+        raise RegistrationError(
+            _("This registration is %(status)s.") % {"status": registration.get_status_display()})
     updated = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=True).update(
         checked_in_at=timezone.now())
     if updated:  # the conditional update keeps a double scan from checking in twice; the audit log records it (#18)
@@ -196,7 +198,7 @@ def answer(meeting: Meeting, registration: Registration, accept: bool) -> None:
     elif registration.pk == meeting.buyer_id:
         meeting.buyer_accepted = accept
     else:
-        raise RegistrationError("This meeting is not yours.")
+        raise RegistrationError(_("This meeting is not yours."))
     meeting.save(update_fields=["exhibitor_accepted", "buyer_accepted"])
 
 

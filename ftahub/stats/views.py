@@ -8,6 +8,7 @@ from pathlib import Path
 import plotly
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from ftahub.core.exports import neutralise
@@ -167,10 +168,10 @@ def import_page(request):
         layout, dataset = request.POST.get("layout"), (request.POST.get("dataset") or "").strip().lower()
         if not upload or layout not in ("customs", "comtrade") or not dataset.replace("-", "").isalnum() \
                 or dataset in ("demo", "gso-fdi", "gso-exports", "gso-imports"):
-            messages.error(request, "Choose a file, its layout and a dataset name (letters, digits, hyphens; not a "
-                                    "name the hub uses).")
+            messages.error(request, _("Choose a file, its layout and a dataset name (letters, digits, hyphens; "
+                                      "not a name the hub uses)."))
         elif upload.size > 200 * 1024 * 1024:
-            messages.error(request, "The file is larger than 200 MB: import it with 'ftahub stats import'.")
+            messages.error(request, _("The file is larger than 200 MB: import it with 'ftahub stats import'."))
         else:
             data = upload.read()
             from .service import allowed_provinces

@@ -4,7 +4,7 @@ and B2B matchmaking with non-overlapping slots."""
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ftahub.conftest import province
 from ftahub.events import service
@@ -40,11 +40,15 @@ def test_capacity_then_waitlist_then_promotion_in_order(fair, mailoutbox):
 
 def test_one_registration_per_email_and_closed_registration(fair):
     person(fair, 1)
-    with pytest.raises(service.RegistrationError, match="already registered"):
+    with translation.override("en"), pytest.raises(service.RegistrationError, match="already registered"):
+        service.register(fair, BASE, name="Again", email="P1@demo.invalid")
+    with translation.override("vi"), pytest.raises(service.RegistrationError, match="Địa chỉ email này đã đăng ký"):
         service.register(fair, BASE, name="Again", email="P1@demo.invalid")
     fair.registration_closes_at = timezone.now() - datetime.timedelta(minutes=1)
     fair.save()
-    with pytest.raises(service.RegistrationError, match="closed"):
+    with translation.override("en"), pytest.raises(service.RegistrationError, match="closed"):
+        person(fair, 2)
+    with translation.override("vi"), pytest.raises(service.RegistrationError, match="hết hạn đăng ký"):
         person(fair, 2)
 
 
