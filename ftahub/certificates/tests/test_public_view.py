@@ -1,23 +1,11 @@
 """Anyone could read a C/O's full record (importer, invoice, FOB) by typing its number (#18): by number the hub
 shows what a customs officer needs to match the document; the document's QR code shows the rest."""
 
-import datetime
-
 import pytest
-
-from ftahub.agreements.models import TradeAgreement
-from ftahub.certificates import service
-from ftahub.conftest import province
 
 from .test_payload import RECORD
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def issued(make):
-    service.key_ring().generate("public-view", datetime.date(2026, 1, 1))
-    return service.issue(RECORD, TradeAgreement.objects.get(code="CPTPP"), province(24), make.enterprise(24))
 
 
 def test_by_number_only_the_public_view(client, issued):

@@ -1,6 +1,5 @@
 """Public verification: valid, altered, revoked and superseded records; the key set; the signed revocation list."""
 
-import datetime
 
 import pytest
 
@@ -13,12 +12,6 @@ from ftahub.transparency.note import Signer, Verifier, open_note
 from .test_payload import RECORD
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def issued(make):
-    service.key_ring().generate("bn-test", datetime.date(2026, 1, 1))
-    return service.issue(RECORD, TradeAgreement.objects.get(code="CPTPP"), province(24), make.enterprise(24))
 
 
 def test_the_page_says_valid_with_the_certificates_data(client, issued):
