@@ -141,7 +141,7 @@ def coverage() -> dict:
             "edition": edition.edition if edition else None, "source": edition.source if edition else None,
             "lines": edition.counts.get("lines", 0) if edition else 0,
             "year": edition.valid_from.year if edition else None,
-            "other_editions": [e for e in editions if not edition or e != edition.edition[:40]],
+            "other_editions": [e for e in editions if not edition or e != edition.edition],
             "commitments": staged,
         }
 
@@ -170,10 +170,10 @@ def load_tariff() -> dict:
     from .models import LineProcedure, TariffEdition, TariffRow
 
     tariff_path, procedures_path = data_path(TARIFF), data_path(PROCEDURES)
-    digest = vntariff.sha256_of(tariff_path, procedures_path) + ":" + LOADER_VERSION
+    digest = vntariff.sha256_of(tariff_path, procedures_path)
     loaded = TariffEdition.objects.filter(dataset=TARIFF_DATASET).first()
-    if loaded and loaded.sha256 == digest[:64] and loaded.counts.get("loader") == LOADER_VERSION \
-            and TariffRate.objects.filter(edition=TARIFF_EDITION[:40]).exists():
+    if loaded and loaded.sha256 == digest and loaded.counts.get("loader") == LOADER_VERSION \
+            and TariffRate.objects.filter(edition=TARIFF_EDITION).exists():
         return {"unchanged": True, **loaded.counts}
     try:
         printed = vntariff.read_tariff(tariff_path)
@@ -202,7 +202,7 @@ def load_tariff() -> dict:
         counts["procedures"] = sum(len(v) for c, v in procedures.items() if c in lines)
         counts["lines_with_procedures"] = sum(1 for c in procedures if c in lines)
         TariffEdition.objects.update_or_create(dataset=TARIFF_DATASET, defaults={
-            "edition": TARIFF_EDITION, "source": TARIFF_SOURCE, "sha256": digest[:64], "valid_from": TARIFF_VALID[0],
+            "edition": TARIFF_EDITION, "source": TARIFF_SOURCE, "sha256": digest, "valid_from": TARIFF_VALID[0],
             "valid_to": TARIFF_VALID[1], "counts": counts, "notices": printed.notices})
         refcache.clear()
         transaction.on_commit(refcache.clear)
@@ -212,7 +212,7 @@ def load_tariff() -> dict:
 def backup_rows() -> dict:
     """What a backup keeps of the tables the whole tariff's load rebuilds: rates imported by hand (other
     editions)."""
-    return {"tariffs-imported-rates": TariffRate.objects.exclude(edition=TARIFF_EDITION[:40]).order_by("pk")}
+    return {"tariffs-imported-rates": TariffRate.objects.exclude(edition=TARIFF_EDITION).order_by("pk")}
 
 
 def reload_after_restore(report=print) -> None:
@@ -254,7 +254,6 @@ def _tariff_codes(rows, path) -> dict[str, int]:
         above = " ".join(context[lv] for lv in sorted(context) if lv < row.level)
         vi_words = " ".join([above.replace(" | ", " "), row.description_vi])
         wanted[row.code] = {"row": row, "search": search_text(row.code, row.description_en, vi_words)}
-    created = updated = 0
     for level in (4, 6, 8):
         batch, changed = [], []
         for code, item in wanted.items():
@@ -283,7 +282,6 @@ def _tariff_codes(rows, path) -> dict[str, int]:
         HSCode.objects.bulk_create(batch, batch_size=1000)
         HSCode.objects.bulk_update(changed, ["description_vi", "description_en", "search_text", "source"],
                                    batch_size=1000)
-        created, updated = created + len(batch), updated + len(changed)
         if batch:
             existing.update({c.code: c for c in HSCode.objects.filter(code__in=[b.code for b in batch])})
     return {code: existing[code].pk for code in wanted}
@@ -296,7 +294,7 @@ def _tariff_rates(rows, lines: dict[str, int]) -> int:
     agreements = {a.tariff_column: a.pk for a in TradeAgreement.objects.exclude(tariff_column="")}
     rcep = agreements.get("rcept")
     bulk.delete_rows(TariffRate, "valid_from = %s", [TARIFF_VALID[0]])
-    source, edition = TARIFF_SOURCE[:200], TARIFF_EDITION[:40]
+    source, edition = TARIFF_SOURCE[:200], TARIFF_EDITION
 
     def values():
         for row in rows:

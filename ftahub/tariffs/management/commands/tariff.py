@@ -102,7 +102,7 @@ class Command(BaseCommand):
         from ftahub.tariffs.rates import form_of, parse_rate
 
         edition = TariffEdition.objects.filter(dataset="vn-tariff").first()
-        rates = TariffRate.objects.filter(edition=edition.edition[:40]) if edition else TariffRate.objects.all()
+        rates = TariffRate.objects.filter(edition=edition.edition) if edition else TariffRate.objects.all()
         forms, unclassified = Counter(), []
         for line, column, raw in rates.values_list("line__code", "column", "raw").iterator():
             form = form_of(parse_rate(raw))
