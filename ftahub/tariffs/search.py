@@ -52,14 +52,12 @@ def _frequency(word: str) -> tuple[int, int]:
     def count() -> tuple[int, int]:
         vendor = connection.vendor
         with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM tariffs_hscode")
+            total = cursor.fetchone()[0]
             if vendor == "sqlite":
-                cursor.execute("SELECT count(*) FROM tariffs_hscode")
-                total = cursor.fetchone()[0]
                 cursor.execute("SELECT count(*) FROM tariffs_hs_fts WHERE tariffs_hs_fts MATCH %s",
                                [_term(word, vendor)])
             else:
-                cursor.execute("SELECT count(*) FROM tariffs_hscode")
-                total = cursor.fetchone()[0]
                 cursor.execute("SELECT count(*) FROM tariffs_hscode WHERE to_tsvector('simple', search_text) @@ "
                                "to_tsquery('simple', %s)", [_term(word, vendor)])
             return cursor.fetchone()[0], total
@@ -98,19 +96,25 @@ def _bm25(count: int, norm: float) -> float:
     return count * (K1 + 1) / (count + norm) if count else 0.0
 
 
+def _candidates(query: str) -> tuple[list[str], list[str], list[tuple]]:
+    """The query's meaningful words as typed, the words its trade names add, and the lines carrying any of them
+    (best CANDIDATES first by the index, each row ending with its search text)."""
+    typed = words_of(query)
+    if not typed:
+        return [], [], []
+    meaning_typed = [w for w in typed if w not in STOP_WORDS] or typed
+    extra = [w for w in expand(typed) if w not in typed and w not in STOP_WORDS]
+    sql, params = _index_query(meaning_typed + extra, CANDIDATES,
+                               ", ".join(f"h.{c}" for c in (*COLUMNS, "search_text")), any_word=True)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return meaning_typed, extra, cursor.fetchall()
+
+
 def candidate_rows(query: str) -> list[tuple]:
     """The raw index query the word search starts from (any of the query's words, best CANDIDATES first), without
     the ranking done in Python: the benchmark's baseline."""
-    typed = words_of(query)
-    words = [w for w in typed if w not in STOP_WORDS] or typed
-    words += [w for w in expand(typed) if w not in words and w not in STOP_WORDS]
-    if not words:
-        return []
-    sql, params = _index_query(words, CANDIDATES, ", ".join(f"h.{c}" for c in (*COLUMNS, "search_text")),
-                               any_word=True)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return _candidates(query)[2]
 
 
 def ranked_ids(query: str, limit: int) -> list[int]:
@@ -171,20 +175,10 @@ def _ranked_lines(query: str, limit: int) -> list[HSHit]:
     typed, for a national line (what people mean) and for the diacritics as typed ("ghẹ" is not "ghế"); then BM25
     (how often, in how short a text); then the code. Trade names add the tariff's own words
     (data/trade_names.json)."""
-    typed = words_of(query)
-    if not typed:
-        return []
-    meaning_typed = [w for w in typed if w not in STOP_WORDS] or typed
-    extra = [w for w in expand(typed) if w not in typed and w not in STOP_WORDS]
-    words = meaning_typed + extra
-    sql, params = _index_query(words, CANDIDATES, ", ".join(f"h.{c}" for c in (*COLUMNS, "search_text")),
-                               any_word=True)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    meaning_typed, extra, rows = _candidates(query)
     if not rows:
         return []
-    weight = _weights(words)
+    weight = _weights(meaning_typed + extra)
     phrase = " ".join(meaning_typed)
     # the words as typed, diacritics kept: "ghẹ" (crab) and "ghế" (chair) fold alike, the typed marks tell them apart
     marked = {w for w in re.findall(r"\w+", query.lower()) if fold(w) != w}
