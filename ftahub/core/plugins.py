@@ -159,12 +159,17 @@ def maintenance_tasks() -> list[Callable[[], object]]:
     return [resolve(path) for app in hub_apps() for path in app.maintenance]
 
 
-def backup_folders() -> dict[str, Path]:
-    folders: dict[str, Path] = {}
+def _merged(attribute: str) -> dict[str, Any]:
+    """The dicts returned by the function each app names in ``attribute``, merged in the apps' order."""
+    found: dict[str, Any] = {}
     for app in hub_apps():
-        if app.backup_folders:
-            folders.update(resolve(app.backup_folders)())
-    return folders
+        if path := getattr(app, attribute):
+            found.update(resolve(path)())
+    return found
+
+
+def backup_folders() -> dict[str, Path]:
+    return _merged("backup_folders")
 
 
 def backup_excluded() -> list[str]:
@@ -172,11 +177,7 @@ def backup_excluded() -> list[str]:
 
 
 def backup_querysets() -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for app in hub_apps():
-        if app.backup_rows:
-            found.update(resolve(app.backup_rows)())
-    return found
+    return _merged("backup_rows")
 
 
 def restore_checks() -> list[Callable[[Callable[[str], None]], None]]:
