@@ -1,6 +1,6 @@
 from typing import Any
 
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from ftahub.common import hscode
 from ftahub.core.schemas import Error
@@ -57,6 +57,12 @@ class AssessOut(Schema):
     sub_assemblies: list[dict[str, Any]]
 
 
+class PartyRuleOut(Schema):
+    party: str = Field(description="ISO 3166 alpha-2 code of the only party the alternative applies to")
+    legal_text: str
+    canonical: str
+
+
 class RuleOut(Schema):
     agreement: str
     heading: str
@@ -68,6 +74,7 @@ class RuleOut(Schema):
     legal_text: str
     source: str
     note: str
+    party_rules: list[PartyRuleOut]
 
 
 @router.post("/origin/assess", response={200: AssessOut, 422: Error},
@@ -100,7 +107,7 @@ def rules(request, hs: str, agreement: str | None = None):
             found.append({"agreement": code, "heading": rule.heading, "description": rule.description,
                           "hs_from": rule.hs_from, "hs_to": rule.hs_to, "canonical": rule.canonical,
                           "needs_manual_reading": rule.needs_manual_reading, "legal_text": rule.legal_text,
-                          "source": rule.source, "note": rule.note})
+                          "source": rule.source, "note": rule.note, "party_rules": rule.party_rules})
     return found
 
 

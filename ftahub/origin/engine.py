@@ -280,7 +280,11 @@ def _value_content(test: ValueContent, ctx: _Context) -> _Outcome:
     if method == "net-cost":
         base = ctx.product.net_cost
         if base is None or base <= 0:
-            raise InputError("the product's net_cost is needed for the net cost method and must be above zero")
+            # another alternative (build-down, say) may still decide; this one cannot without the net cost
+            result = TestResult(name=test.name, rule=_text(test), required=threshold, actual=None, passed=None,
+                                detail="net-cost: the product's net cost is needed (above zero)")
+            return _Outcome(None, [result], [[Action("provide_data", "give the product's net cost (net_cost) to "
+                                                     "test the net cost method")]], [])
         numerator = base - ctx.vnm
         gap = ctx.vnm - base * (1 - threshold / 100.0)
         formula = "(NC − VNM) / NC"

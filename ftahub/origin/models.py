@@ -26,6 +26,10 @@ class ProductSpecificRule(models.Model):
     needs_manual_reading = models.BooleanField(_("needs manual reading"), default=False)
     source = models.CharField(_("source"), max_length=300)
     note = models.TextField(_("note"), blank=True)
+    party_rules = models.JSONField(
+        _("rules for one party only"), default=list, blank=True,
+        help_text=_("Alternatives the text gives only for goods imported from one party, kept aside and never "
+                    "applied to every origin: [{party, legal_text, canonical}]."))
     position = models.PositiveIntegerField(_("position in the source"))
 
     class Meta:

@@ -53,10 +53,13 @@ def load_rules() -> dict:
                 legal_text=legal, canonical=translation.canonical,
                 needs_manual_reading=translation.needs_manual_reading,
                 source=SOURCE.format(file=relative)[:300], note=note, position=position,
+                party_rules=[{"party": p.party, "legal_text": p.legal_text, "canonical": p.canonical}
+                             for p in translation.party_rules],
             ))
         existing = list(ProductSpecificRule.objects.filter(agreement=agreements[code]).order_by("position")
-                        .values_list("hs_from", "hs_to", "canonical", "legal_text", "description", "note"))
-        fresh = [(r.hs_from, r.hs_to, r.canonical, r.legal_text, r.description, r.note) for r in rows]
+                        .values_list("hs_from", "hs_to", "canonical", "legal_text", "description", "note",
+                                     "party_rules"))
+        fresh = [(r.hs_from, r.hs_to, r.canonical, r.legal_text, r.description, r.note, r.party_rules) for r in rows]
         if existing != fresh:
             ProductSpecificRule.objects.filter(agreement=agreements[code]).delete()
             ProductSpecificRule.objects.bulk_create(rows, batch_size=500)

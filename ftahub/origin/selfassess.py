@@ -1,6 +1,7 @@
 """Side-by-side self-assessment: one product and BOM under every agreement that covers the market."""
 
 from ftahub.agreements.models import TradeAgreement
+from ftahub.places.models import Country
 
 from . import InputError, RuleSyntaxError, assess_case, rulebook
 from .provisions import all_provisions
@@ -32,7 +33,7 @@ def assess_everywhere(case: dict, market: str | None, rule_override: str | None 
                 rule = found.canonical if found else None
                 if found:
                     row.update(rule_origin="loaded", legal_text=found.legal_text, rule_source=found.source,
-                               rule_note=found.note)
+                               rule_note=found.note, party_rules=_named(found.party_rules))
             if rule is None:
                 row["status"] = "no_rule"
                 row["message"] = "No product-specific rule of this agreement is loaded for this HS code."
@@ -46,3 +47,9 @@ def assess_everywhere(case: dict, market: str | None, rule_override: str | None 
         rows.append(row)
     rows.sort(key=lambda r: (r["status"] != "assessed", not (r["result"] or {}).get("qualifies"), r["agreement"]))
     return rows
+
+
+def _named(party_rules: list[dict]) -> list[dict]:
+    """Party-specific alternatives with the party's name in the reader's language."""
+    names = {c.iso2: c.name for c in Country.objects.filter(iso2__in=[p["party"] for p in party_rules])}
+    return [{**p, "party_name": names.get(p["party"], p["party"])} for p in party_rules]

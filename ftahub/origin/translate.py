@@ -31,11 +31,22 @@ from .language import (
 )
 
 
+@dataclass(frozen=True)
+class PartyRule:
+    """An alternative rule the text gives only for goods imported by (or exported to) one party: it is kept aside
+    with its legal text and never applied to every origin (CPTPP 87.03: "imported from Malaysia")."""
+
+    party: str  # ISO 3166 alpha-2
+    legal_text: str
+    canonical: str
+
+
 @dataclass
 class Translation:
     rule: Rule
     needs_manual_reading: bool
     notes: list[str]
+    party_rules: tuple[PartyRule, ...] = ()
 
     @property
     def canonical(self) -> str:
@@ -240,7 +251,8 @@ def _cptpp_text(text: str) -> tuple[Rule, bool]:
         ctc = ChangeOfClassification(level, exceptions)
         rest = m.group("rest").strip().lstrip(".,").strip()
     elif m := re.match(r"No change in tariff classification required for (?:a good|any other good) of "
-                       r"(?:heading|subheading)[^,]*,?\s*(?P<rest>.*)", text, re.DOTALL):
+                       r"(?:heading|subheading) [\d.]+(?: (?:through|to) (?:heading |subheading )?[\d.]+)?,?\s*"
+                       r"(?P<rest>.*)", text, re.DOTALL):
         ctc = ChangeOfClassification("NCR")
         rest = m.group("rest").strip()
     elif text.startswith("-"):
@@ -267,8 +279,53 @@ def _is_ncr(rule: Rule | None) -> bool:
     return isinstance(rule, ChangeOfClassification) and rule.kind == "NCR" and not rule.exceptions
 
 
+# Party-specific alternatives: "For originating goods of heading 8703 imported from Malaysia, the product specific
+# rule is: ..." (CPTPP Annex 3-D). The names are the CPTPP parties and the UK (the data's own reader).
+PARTIES = {"Australia": "AU", "Brunei": "BN", "Canada": "CA", "Chile": "CL", "Japan": "JP", "Malaysia": "MY",
+           "Mexico": "MX", "New Zealand": "NZ", "Peru": "PE", "Singapore": "SG", "United Kingdom": "GB",
+           "Viet Nam": "VN"}
+PARTY_RULE = re.compile(r"\n?For (?:originating )?goods of [^\n]*?(?:imported from|exported to|originating in) "
+                        rf"(?P<party>{'|'.join(PARTIES)})[^\n]*?(?:rule is|rule shall be|rules are):?\s*")
+
+
+def _split_party_rules(rules: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[str, list[dict[str, Any]]]]]:
+    """Cut the entries at each party-specific heading: the general entries, and per party the entries of its own
+    rule (the heading's remainder and the bullet entries that continue it)."""
+    general: list[dict[str, Any]] = []
+    parties: list[tuple[str, list[dict[str, Any]]]] = []
+    for entry in rules:
+        text = clean(entry["rule"])
+        if parties and text.startswith("-"):
+            parties[-1][1].append({**entry, "rule": text})
+            continue
+        m = PARTY_RULE.search(text)
+        if not m:  # a later entry that is not a bullet belongs to the general rule again
+            general.append(entry)
+            continue
+        head, tail = text[: m.start()].strip(), text[m.end():].strip()
+        if head:
+            general.append({**entry, "rule": head})
+        parties.append((PARTIES[m.group("party")], [{"rule": tail, "operator": None}] if tail else []))
+    return general, parties
+
+
 def translate_cptpp(rules: list[dict[str, Any]]) -> Translation:
-    """A CPTPP rule set: entries joined by their operator; bullet entries b), c) continue the RVC list above."""
+    """A CPTPP rule set: entries joined by their operator; bullet entries b), c) continue the RVC list above; a rule
+    given for one party only is kept aside (``party_rules``), never joined to the general rule."""
+    general, parties = _split_party_rules(rules)
+    translation = _translate_cptpp_entries(general)
+    translation.party_rules = tuple(
+        PartyRule(party, "\n".join(clean(e["rule"]) for e in entries), _translate_cptpp_entries(entries).canonical)
+        for party, entries in parties if entries)
+    return translation
+
+
+def _translate_cptpp_entries(rules: list[dict[str, Any]]) -> Translation:
+    if any(re.search(r"\bany other good\b", clean(e["rule"])) for e in rules):
+        # The set gives one rule to named goods of the range (a species, "containing more than 70 % cacao") and
+        # another to "any other good": which applies depends on the product's description, so no alternative may
+        # be offered to every good. The whole set is read by a person.
+        return _join([(e.get("operator"), ManualReading(clean(e["rule"]))) for e in rules])
     joined: list[tuple[str | None, Rule]] = []
     open_list = False
     for entry in rules:

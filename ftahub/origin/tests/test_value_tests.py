@@ -39,10 +39,14 @@ def test_focused_value_counts_only_the_named_materials():
     assert only_test(result).actual == 70.0 and result.qualifies
 
 
-def test_net_cost_method_needs_net_cost():
+def test_net_cost_method_without_a_net_cost_cannot_decide_but_another_method_can():
     materials = [foreign("8407.10", 30.0)]
-    with pytest.raises(InputError, match="net_cost"):
-        assess(product(fob=100.0), materials, parse("RVC(45, net-cost)"))
+    undecided = assess(product(fob=100.0), materials, parse("RVC(45, net-cost)"))
+    assert not undecided.qualifies and undecided.needs_manual_reading
+    assert only_test(undecided).passed is None
+    assert undecided.to_qualify[0].actions[0].kind == "provide_data"
+    either = assess(product(fob=100.0), materials, parse("RVC(45, net-cost) or RVC(55, build-down)"))
+    assert either.qualifies and either.met_by == "RVC(55, build-down)"
     result = assess(product(fob=100.0, net_cost=80.0), materials, parse("RVC(45, net-cost)"))
     assert only_test(result).actual == 62.5
 
