@@ -1,7 +1,7 @@
 import datetime
 
 from django.http import JsonResponse
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from ftahub.common import hscode
 from ftahub.core.schemas import Error
@@ -73,7 +73,9 @@ class AgreementRateOut(Schema):
     self_certification: str
     rate: float | str | None
     rate_display: str | None
-    saving: float | None
+    saving: float | None = Field(description="MFN minus the agreement's rate, in percentage points; null when either "
+                                             "is not a number or the agreement's rate is above MFN (see mfn_lower)")
+    mfn_lower: bool = Field(description="The MFN rate is lower than the agreement's: no benefit from this agreement")
     source: str | None
     rule: str | None
     rule_demand: dict | None

@@ -135,7 +135,7 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
                 table_years.add(year)
         row = {"agreement": agreement.code, "name": agreement.name_en, "name_vi": agreement.name_vi,
                "proof_of_origin": agreement.co_form or None, "self_certification": agreement.self_certification,
-               "rate": None, "rate_display": None, "saving": None, "source": None, "rule": None,
+               "rate": None, "rate_display": None, "saving": None, "mfn_lower": False, "source": None, "rule": None,
                "rule_demand": None, "rule_note": None, "computed": False, "printed": None, "explain": [],
                "schedule": None, "schedules": schedules,
                "by_year": dict(sorted(by_year.items())), "by_year_computed": computed_years}
@@ -162,7 +162,10 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
         if rate is not None:
             row["rate"] = _rate_value(rate)
             if _number(rate) is not None and _number(mfn) is not None:
-                row["saving"] = round(_number(mfn) - _number(rate), 3)
+                saving = round(_number(mfn) - _number(rate), 3)
+                # an FTA rate above MFN is no benefit: say so rather than print a negative saving
+                row["mfn_lower"] = saving < 0
+                row["saving"] = None if saving < 0 else saving
         try:
             found = rulebook.lookup(code, candidates(agreement.code, code))
         except AmbiguousRule:
@@ -171,7 +174,7 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
             if found:
                 row.update(rule=found.canonical, rule_demand=dict(_demand(found.canonical)), rule_note=found.note)
         rows.append(row)
-    rows.sort(key=lambda r: (r["saving"] is None, -(r["saving"] or 0),
+    rows.sort(key=lambda r: (r["mfn_lower"], r["saving"] is None, -(r["saving"] or 0),
                              (r["rule_demand"] or {}).get("score", 100), r["agreement"]))
     notes = []
     if direction == "export":

@@ -76,3 +76,31 @@ def test_how_demanding_a_rule_is_reads_in_the_readers_language(client):
     url = "/hs/lookup/?hs=08109020&direction=import&partner=JP&date=2026-06-01"
     assert "chuyển đổi mã số hàng hóa (CC)" in client.get(url, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "change of classification (CC)" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_an_agreement_above_mfn_says_mfn_is_lower_and_ranks_last():
+    """Frozen pork (0203.21.00) from Israel: VIFTA's printed 15 % is above the 10 % MFN rate."""
+    result = lookup("02032100", "import", "IL", JUNE_2026)
+    rows = by_agreement(result)
+    assert result["mfn"] == 10.0
+    assert rows["VIFTA"]["rate"] == 15.0
+    assert rows["VIFTA"]["mfn_lower"] is True and rows["VIFTA"]["saving"] is None
+    assert result["agreements"][-1]["agreement"] == "VIFTA"
+
+
+def test_no_lookup_shows_a_negative_saving(client):
+    for code, partner in (("02032100", "IL"), ("02071420", "AU"), ("02076030", "CN")):
+        for row in lookup(code, "import", partner, JUNE_2026)["agreements"]:
+            assert row["saving"] is None or row["saving"] >= 0
+    html = client.get("/hs/lookup/", {"hs": "02032100", "partner": "IL", "date": "2026-06-01"},
+                      HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "Thuế suất MFN thấp hơn: không có lợi từ hiệp định này" in html
+
+
+def test_a_cptpp_rate_printed_for_mexico_applies_only_to_mexico():
+    """0207.11.00 CPTPP prints "12,3; M: 15,3": 12.3 % for every party but Mexico, 15.3 % for Mexico."""
+    japan = by_agreement(lookup("02071100", "import", "JP", JUNE_2026))["CPTPP"]
+    mexico = by_agreement(lookup("02071100", "import", "MX", JUNE_2026))["CPTPP"]
+    assert japan["rate"] == 12.3 and mexico["rate"] == 15.3
+    assert japan["printed"] == mexico["printed"] == "12,3; M: 15,3"
+    assert japan["saving"] is not None and japan["saving"] > mexico["saving"]

@@ -74,7 +74,8 @@ class Command(BaseCommand):
                               f"{result['date']}")
             for row in result["agreements"]:
                 self.stdout.write(f"  {row['agreement']:<8} {row['rate_display'] or '—':<28} saving "
-                                  f"{row['saving'] if row['saving'] is not None else '—':<6} rule {row['rule'] or '—'}")
+                                  f"{'MFN lower' if row['mfn_lower'] else row['saving'] if row['saving'] is not None else '—':<6} "
+                                  f"rule {row['rule'] or '—'}")
             for note in result["notes"]:
                 self.stdout.write(f"  note: {note}")
         else:
