@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ftahub.certificates import service as certificates
+from ftahub.tariffs.classify import ClassifyError, record
+from ftahub.tariffs.models import ClassificationFeedback
 from ftahub.transparency import ledger
 
 from . import handoff, precheck
@@ -106,8 +108,20 @@ def approve(app: Application, officer, comment: str = "") -> dict:
         app.handoff_sha256 = handoff.digest(package)
         app.save(update_fields=["status", "reviewer", "decision_comment", "handoff_version", "handoff_sha256",
                                 "handoff_json"])
+        _learn_classifications(app, officer)
         adapter().hand_off(package)
     return package
+
+
+def _learn_classifications(app: Application, officer) -> None:
+    """An approved item's HS code is a classification an officer confirmed: the assistant learns it for the
+    province (items whose code is not an 8-digit line of the loaded tariff are left out)."""
+    for item in app.items.all():
+        try:
+            record(item.description, item.hs_code, officer, app.province_id,
+                   source=ClassificationFeedback.Source.CO)
+        except ClassifyError:
+            continue
 
 
 def _decide(app, officer, to, comment, needs_comment, save=True) -> None:

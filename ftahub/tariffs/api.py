@@ -2,10 +2,12 @@ import datetime
 
 from django.http import JsonResponse
 from ninja import Field, Router, Schema, Status
+from ninja.security import django_auth
 
 from ftahub.common import hscode
 from ftahub.core.schemas import Error
 
+from .classify import ClassifyError, classify, province_of, record
 from .finder import FinderError, lookup
 from .models import HSCode
 from .search import search_hs
@@ -148,3 +150,78 @@ def get_hs(request, code: str):
         "description_vi": hs.description_vi, "section": hs.section.roman, "parent": hs.parent.code if hs.parent else None,
         "path": path, "children": list(hs.children.values_list("code", flat=True)), "source": hs.source,
     }
+
+
+class ClassifyIn(Schema):
+    text: str = Field(description="The goods as a person describes them, in Vietnamese or English (≤ 500 characters)")
+    top: int = Field(5, ge=1, le=20)
+
+
+class Reason(Schema):
+    kind: str = Field(description="words | example | hs6 | name | confirmed | corrected_away")
+    words: list[str] | str | None = None
+    text: str | None = None
+    source: str | None = None
+    name: str | None = None
+
+
+class ClassifyCandidate(Schema):
+    code: str = Field(description="Viet Nam's 8-digit national line")
+    subheading: str = Field(description="HS 2022 subheading (6 digits)")
+    score: float
+    description_vi: str
+    description_en: str
+    path_vi: list[str] = Field(description="The rows printed above the line, heading first (Vietnamese)")
+    path_en: list[str]
+    why: list[Reason]
+
+
+class ClassifyOut(Schema):
+    query: str
+    vague: bool = Field(description="Too vague to decide: see questions")
+    questions: list[str] = Field(description="What would tell the candidates apart: state (fresh, frozen, dried), "
+                                             "material, use, more_words")
+    candidates: list[ClassifyCandidate]
+
+
+class FeedbackIn(Schema):
+    text: str
+    code: str = Field(description="The right 8-digit line")
+    wrong_code: str = Field("", description="The line the assistant proposed, when this is a correction")
+
+
+class FeedbackOut(Schema):
+    id: int
+    text: str
+    code: str
+    wrong_code: str
+    province: int
+
+
+CLASSIFY_ERRORS = {"empty": "Describe the goods.", "too_long": "A description has at most 500 characters.",
+                   "bad_code": "Not an HS code.", "unknown_line": "No such 8-digit line in the loaded tariff."}
+
+
+@router.post("/hs/classify", response={200: ClassifyOut, 422: Error},
+             summary="Likely 8-digit lines for a description of goods, with the reasons")
+def hs_classify(request, payload: ClassifyIn):
+    try:
+        return classify(payload.text, payload.top, province_of(request.user))
+    except ClassifyError as exc:
+        return Status(422, {"code": exc.code, "message": CLASSIFY_ERRORS[exc.code]})
+
+
+@router.post("/hs/classify/feedback", auth=django_auth, response={201: FeedbackOut, 403: Error, 422: Error},
+             summary="Confirm or correct a classification (officers and business users of a province)")
+def hs_classify_feedback(request, payload: FeedbackIn):
+    user = request.user
+    province = province_of(user)
+    if province is None:
+        return Status(403, {"code": "no_province", "message": "Only a province's officers and businesses record "
+                                                              "classifications."})
+    try:
+        saved = record(payload.text, payload.code, user, province, payload.wrong_code)
+    except ClassifyError as exc:
+        return Status(422, {"code": exc.code, "message": CLASSIFY_ERRORS[exc.code]})
+    return Status(201, {"id": saved.pk, "text": saved.text, "code": saved.code, "wrong_code": saved.wrong_code,
+                        "province": saved.province_id})

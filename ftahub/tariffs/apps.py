@@ -17,6 +17,7 @@ class TariffsConfig(HubApp):
     )
     navigation = (
         NavEntry(_("Tariffs & HS"), "hs-browse", 10),
+        NavEntry(_("Find an HS code"), "hs-classify", 11),
         NavEntry(_("Watchlist"), "notifications", 800, audience="signed_in", badge=True),
     )
     home_hero = "tariffs/_home_search.html"

@@ -238,3 +238,31 @@ class LineProcedure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.basis})" if self.basis else self.name
+
+
+class ClassificationFeedback(models.Model):
+    """An officer's or a business's word on a classification: this description is this national line (confirmed on
+    the assistant's page, or the HS code of a C/O item an officer approved). Later suggestions for the same
+    description in the same province put the line first; ``wrong_code`` is the line it was corrected from."""
+
+    class Source(models.TextChoices):
+        PAGE = "page", _("classification assistant")
+        CO = "co", _("approved C/O application")
+
+    province = models.ForeignKey("places.Province", verbose_name=_("province"), on_delete=models.PROTECT,
+                                 related_name="hs_feedback")
+    text = models.CharField(_("description of goods"), max_length=300)
+    code = models.CharField(_("national line"), max_length=8)
+    wrong_code = models.CharField(_("corrected from"), max_length=8, blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.PAGE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("classification confirmed by an officer")
+        verbose_name_plural = _("classifications confirmed by officers")
+
+    def __str__(self) -> str:
+        return f"{self.text} → {self.code}"

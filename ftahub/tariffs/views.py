@@ -1,4 +1,6 @@
 import datetime
+import re
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from ftahub.agreements.models import partner_countries
@@ -14,6 +17,7 @@ from ftahub.core import notices
 from ftahub.core.exports import download
 
 from . import wording
+from .classify import ClassifyError, classify, province_of, record
 from .finder import FinderError, lookup
 from .importer import coverage
 from .models import HSCode, HSSection, TariffRate, TariffRow, WatchItem
@@ -147,6 +151,48 @@ def notifications(request):
     return render(request, "tariffs/notifications.html", {
         "items": WatchItem.objects.filter(user=request.user).select_related("line"),
         "notices": notices.for_user(request.user)})
+
+
+CLASSIFY_ERRORS = {
+    "empty": _lazy("Describe the goods: what it is, what it is made of, what it is for."),
+    "too_long": _lazy("A description has at most 500 characters."),
+    "bad_code": _lazy("That is not an HS code."),
+    "unknown_line": _lazy("There is no such 8-digit line in the loaded tariff."),
+}
+
+
+def hs_classify(request):
+    """"Find an HS code from a description": candidates with their reasons; a signed-in officer or business of a
+    province confirms or corrects one, and the next suggestion for the same words follows it. With ``target`` (a
+    form field's id) each candidate gets a button that fills that field (the self-assessment, the C/O form)."""
+    province = province_of(request.user)
+    if request.method == "POST":
+        text, code = request.POST.get("q", ""), request.POST.get("code", "")
+        if province is None:
+            messages.error(request, _("Only a province's officers and businesses record classifications."))
+        else:
+            try:
+                record(text, code, request.user, province, request.POST.get("wrong_code", ""))
+                messages.success(request, _("Recorded: the next suggestion for these words puts %(code)s first.")
+                                 % {"code": hscode.dotted(hscode.compact(code))})
+            except ClassifyError as exc:
+                messages.error(request, CLASSIFY_ERRORS[exc.code])
+        return redirect(f"{reverse('hs-classify')}?{urlencode({'q': text})}")
+    query = request.GET.get("q", "").strip()[:500]
+    target = request.GET.get("target", "")
+    target = target if re.fullmatch(r"[A-Za-z][\w-]{0,60}", target) else ""
+    result, error = None, ""
+    if query:
+        try:
+            result = classify(query, 5, province)
+        except ClassifyError as exc:
+            error = CLASSIFY_ERRORS[exc.code]
+    elif "q" in request.GET:
+        error = CLASSIFY_ERRORS["empty"]
+    context = {"query": query, "result": result, "error": error, "target": target,
+               "can_confirm": province is not None, "vietnamese": (request.LANGUAGE_CODE or "vi").startswith("vi")}
+    template = "tariffs/_classify_results.html" if request.htmx else "tariffs/classify.html"
+    return render(request, template, context)
 
 
 @require_GET

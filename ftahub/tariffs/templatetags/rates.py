@@ -15,3 +15,14 @@ def local_decimal(text):
     if (get_language() or "vi").startswith("vi"):
         return re.sub(r"(\d)\.(\d)", r"\1,\2", str(text))
     return text
+
+
+@register.filter
+def hs_dotted(code):
+    """'08109020' → '0810.90.20', as the nomenclature prints it."""
+    from ftahub.common import hscode
+
+    try:
+        return hscode.dotted(str(code))
+    except ValueError:
+        return code
