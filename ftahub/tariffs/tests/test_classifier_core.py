@@ -3,7 +3,14 @@ own text (chapters 08, 84, 94, 03)."""
 
 from dataclasses import dataclass
 
-from ftahub.tariffs.classifier import Classifier, Example, Feedback, is_held_out, lines_from_rows, read_examples
+from ftahub.tariffs.classifier import (
+    Classifier,
+    Example,
+    Feedback,
+    is_held_out,
+    lines_from_rows,
+    read_examples,
+)
 
 
 @dataclass
