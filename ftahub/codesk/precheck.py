@@ -27,7 +27,7 @@ DOSSIER_SOURCE = "Decree 31/2018/ND-CP on rules of origin, Article 15(1)"
 
 ITEM_CODES = {"hs_format", "hs_unknown", "hs_national_unloaded", "import_procedures", "quantity", "fob_value",
               "no_assessment",
-              "assessment_owner", "assessment_hs", "assessment_agreement", "assessment_fails", "criterion_contradicts"}
+              "assessment_owner", "assessment_hs", "assessment_agreement", "assessment_fails", "assessment_undecided", "criterion_contradicts"}
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,12 @@ def _check_item(app: Application, item: Item, findings: list[Finding]) -> None:
                                 _("The self-assessment did not assess %(agreement)s.") % {"agreement": app.agreement.code}))
         return
     result = entry.get("result") or {}
-    if not result.get("qualifies"):
+    if entry.get("status") == "ambiguous" or (not result.get("qualifies") and result.get("needs_manual_reading")):
+        findings.append(Finding("warning", "assessment_undecided", where,
+                                _("The self-assessment could not decide under %(agreement)s (the rule needs reading, "
+                                  "data is missing, or it depends on how the goods are described): the officer "
+                                  "decides.") % {"agreement": app.agreement.code}))
+    elif not result.get("qualifies"):
         findings.append(Finding("error", "assessment_fails", where,
                                 _("The self-assessment says this product does not qualify under %(agreement)s.")
                                 % {"agreement": app.agreement.code}))

@@ -14,7 +14,8 @@ be weaker than its text:
 
 Text kept as ``manual("...")`` counts as covered: it is shown and marked for manual reading, never assessed. Each
 rule set gets a status: ``faithful``, ``scoped`` (faithful, with a party-specific alternative kept aside) or
-``manual`` (part or all of it needs manual reading), and the list of its flags (empty when it passes).
+``manual`` (part or all of it needs manual reading) or ``described`` (one rule per description of the goods, each
+checked on its own), and the list of its flags (empty when it passes).
 
 Plain Python: no Django.
 """
@@ -70,7 +71,20 @@ def _met_by_bare_change(rule: Rule) -> bool:
 
 
 def check(texts: Iterable[str], translation: Translation) -> Finding:
-    """Compare one rule set's legal texts (its entries, in order) with their translation."""
+    """Compare one rule set's legal texts (its entries, in order) with their translation; a set split by the
+    description of the goods is checked rule by rule (status ``described``)."""
+    texts = list(texts)
+    whole = _check(texts, translation)
+    if not translation.variants:
+        return whole
+    flags = list(whole.flags)
+    for variant in translation.variants:
+        own = _check(variant.read_as.split("\n"), Translation(variant.rule, variant.needs_manual_reading, []))
+        flags.extend(f"{variant.description[:60]}: {flag}" for flag in own.flags)
+    return Finding("described", tuple(flags))
+
+
+def _check(texts: list[str], translation: Translation) -> Finding:
     text = "\n".join(clean(t) for t in texts)
     general = text
     for party_rule in translation.party_rules:
@@ -125,4 +139,4 @@ def summarise(findings: Iterable[Finding]) -> dict[str, int]:
     for finding in findings:
         counts[finding.status] += 1
         counts["flagged"] += bool(finding.flags)
-    return {key: counts[key] for key in ("faithful", "scoped", "manual", "flagged")}
+    return {key: counts[key] for key in ("faithful", "scoped", "described", "manual", "flagged")}

@@ -47,15 +47,21 @@ def load_rules() -> dict:
             translation = translate(translator, entries)
             legal = "\n".join(
                 (f"[{e['operator'].upper()}] " if e.get("operator") else "") + clean(e["rule"]) for e in entries)
-            rows.append(ProductSpecificRule(
-                agreement=agreements[code], hs_from=hs_from, hs_to=hs_to, span=int(hs_to) - int(hs_from),
-                heading=str(rule_set.get("heading", ""))[:120], description=str(rule_set.get("subdivision") or ""),
-                legal_text=legal, canonical=translation.canonical,
-                needs_manual_reading=translation.needs_manual_reading,
-                source=SOURCE.format(file=relative)[:300], note=note, position=position,
-                party_rules=[{"party": p.party, "legal_text": p.legal_text, "canonical": p.canonical}
-                             for p in translation.party_rules],
-            ))
+            party_rules = [{"party": p.party, "legal_text": p.legal_text, "canonical": p.canonical}
+                           for p in translation.party_rules]
+            common = dict(agreement=agreements[code], hs_from=hs_from, hs_to=hs_to, span=int(hs_to) - int(hs_from),
+                          heading=str(rule_set.get("heading", ""))[:120], source=SOURCE.format(file=relative)[:300],
+                          note=note, party_rules=party_rules)
+            # a set that gives named goods their own rule is loaded as one rule per description, like the
+            # sources that split a code by description: the lookup then says which descriptions there are
+            for variant in translation.variants or [None]:
+                rows.append(ProductSpecificRule(
+                    **common, position=len(rows),
+                    description=variant.description if variant else str(rule_set.get("subdivision") or ""),
+                    legal_text=variant.legal_text if variant else legal,
+                    canonical=variant.canonical if variant else translation.canonical,
+                    needs_manual_reading=variant.needs_manual_reading if variant else
+                    translation.needs_manual_reading))
         existing = list(ProductSpecificRule.objects.filter(agreement=agreements[code]).order_by("position")
                         .values_list("hs_from", "hs_to", "canonical", "legal_text", "description", "note",
                                      "party_rules"))
@@ -66,6 +72,6 @@ def load_rules() -> dict:
             changed = True
         else:
             changed = False
-        results[code] = {"rule_sets": len(rows), "needs_manual_reading": sum(r.needs_manual_reading for r in rows),
+        results[code] = {"rule_sets": len(rule_sets), "rules": len(rows), "needs_manual_reading": sum(r.needs_manual_reading for r in rows),
                          "replaced": changed}
     return results

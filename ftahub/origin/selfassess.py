@@ -41,7 +41,7 @@ def assess_everywhere(case: dict, market: str | None, rule_override: str | None 
                 row["result"] = assess_case({**case, "agreement": agreement.code}, rule=rule,
                                             rule_for=rule_text_for)
         except AmbiguousRule as exc:
-            row["status"], row["message"] = "ambiguous", str(exc)
+            row.update(_by_description(case, agreement.code, exc.candidates))
         except (InputError, RuleSyntaxError) as exc:
             row["status"], row["message"] = "error", str(exc)
         rows.append(row)
@@ -53,3 +53,22 @@ def _named(party_rules: list[dict]) -> list[dict]:
     """Party-specific alternatives with the party's name in the reader's language."""
     names = {c.iso2: c.name for c in Country.objects.filter(iso2__in=[p["party"] for p in party_rules])}
     return [{**p, "party_name": names.get(p["party"], p["party"])} for p in party_rules]
+
+
+def _by_description(case: dict, agreement: str, candidates: list) -> dict:
+    """The code's rule depends on how the goods are described (a species, "outdoor furniture", "any other good"):
+    assess under each. The verdict stands when every description gives the same one; otherwise the row lists
+    each description with its verdict, and the user knows which applies."""
+    readings = []
+    for candidate in candidates:
+        result = assess_case({**case, "agreement": agreement}, rule=candidate.canonical, rule_for=rule_text_for)
+        readings.append({"description": candidate.description, "rule": candidate.canonical, "result": result,
+                         "verdict": "qualifies" if result["qualifies"] else
+                         "undecided" if result["needs_manual_reading"] else "fails"})
+    verdicts = {r["verdict"] for r in readings}
+    row = {"by_description": readings, "rule_origin": "loaded",
+           "legal_text": "\n\n".join(f"{c.description}:\n{c.legal_text}" for c in candidates),
+           "rule_source": candidates[0].source, "rule_note": candidates[0].note}
+    if verdicts == {"qualifies"} or verdicts == {"fails"}:
+        return {**row, "status": "assessed", "result": readings[0]["result"], "same_for_every_description": True}
+    return {**row, "status": "ambiguous", "result": None}

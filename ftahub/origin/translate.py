@@ -41,12 +41,32 @@ class PartyRule:
     canonical: str
 
 
+@dataclass(frozen=True)
+class Variant:
+    """The rule the text gives to the goods of the range it describes (``description`` as printed, e.g. "outdoor
+    furniture of subheading 940360", "any other good of subheading 940360")."""
+
+    description: str
+    rule: Rule
+    legal_text: str  # the entries as printed
+    read_as: str  # the entries as translated (the named goods read as "a good" of the range)
+
+    @property
+    def canonical(self) -> str:
+        return self.rule.canonical()
+
+    @property
+    def needs_manual_reading(self) -> bool:
+        return any(isinstance(t, ManualReading) for t in tests_in(self.rule))
+
+
 @dataclass
 class Translation:
     rule: Rule
     needs_manual_reading: bool
     notes: list[str]
     party_rules: tuple[PartyRule, ...] = ()
+    variants: tuple[Variant, ...] = ()  # a rule per description of the goods; ``rule`` is then manual as a whole
 
     @property
     def canonical(self) -> str:
@@ -309,11 +329,49 @@ def _split_party_rules(rules: list[dict[str, Any]]) -> tuple[list[dict[str, Any]
     return general, parties
 
 
+GOODS = re.compile(r"^(?:A change to|No change in tariff classification required for) (?P<goods>.+?) of "
+                   r"(?P<code>(?:heading|subheading) [\d.]+(?: (?:through|to) (?:heading |subheading )?[\d.]+)?)"
+                   r"(?P<qualifier>.*?)(?= from any other|,? provided|$)", re.DOTALL)
+
+
+def _variants(rules: list[dict[str, Any]]) -> tuple[Variant, ...]:
+    """A set that gives one rule to named goods of its range ("outdoor furniture of subheading 9403.60", "a good
+    ... containing more than 70 % cacao") and another to "any other good": one rule per description, each
+    translated on its own (a qualifier the translator cannot test leaves that description's rule manual)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    printed: dict[str, list[str]] = {}
+    current = None
+    for entry in rules:
+        text = clean(entry["rule"])
+        m = GOODS.match(text)
+        if m is None and current is not None and text.startswith("-"):
+            groups[current].append({**entry, "rule": text})
+            printed[current].append(text)
+            continue
+        if m is None:
+            return ()
+        current = f"{m.group('goods')} of {m.group('code')}{m.group('qualifier')}".strip()
+        printed.setdefault(current, []).append(text)
+        if not m.group("qualifier").strip():
+            # the description names the goods; the rule reads as for "a good" of the range
+            text = text[: m.start("goods")] + "a good" + text[m.end("goods"):]
+        groups.setdefault(current, []).append({**entry, "rule": text, "operator": entry.get("operator")
+                                               if current in groups else None})
+    return tuple(Variant(description, _translate_cptpp_entries(entries).rule, "\n".join(printed[description]),
+                         "\n".join(e["rule"] for e in entries))
+                 for description, entries in groups.items())
+
+
 def translate_cptpp(rules: list[dict[str, Any]]) -> Translation:
     """A CPTPP rule set: entries joined by their operator; bullet entries b), c) continue the RVC list above; a rule
-    given for one party only is kept aside (``party_rules``), never joined to the general rule."""
+    given for one party only is kept aside (``party_rules``), never joined to the general rule; a set that gives
+    named goods their own rule and "any other good" another is split by description (``variants``)."""
     general, parties = _split_party_rules(rules)
     translation = _translate_cptpp_entries(general)
+    if any(re.search(r"\bany other good\b", clean(e["rule"])) for e in general):
+        # which rule applies depends on the product's description: no alternative may be offered to every good
+        translation = _join([(e.get("operator"), ManualReading(clean(e["rule"]))) for e in general])
+        translation.variants = _variants(general)
     translation.party_rules = tuple(
         PartyRule(party, "\n".join(clean(e["rule"]) for e in entries), _translate_cptpp_entries(entries).canonical)
         for party, entries in parties if entries)
@@ -321,11 +379,6 @@ def translate_cptpp(rules: list[dict[str, Any]]) -> Translation:
 
 
 def _translate_cptpp_entries(rules: list[dict[str, Any]]) -> Translation:
-    if any(re.search(r"\bany other good\b", clean(e["rule"])) for e in rules):
-        # The set gives one rule to named goods of the range (a species, "containing more than 70 % cacao") and
-        # another to "any other good": which applies depends on the product's description, so no alternative may
-        # be offered to every good. The whole set is read by a person.
-        return _join([(e.get("operator"), ManualReading(clean(e["rule"]))) for e in rules])
     joined: list[tuple[str | None, Rule]] = []
     open_list = False
     for entry in rules:

@@ -135,23 +135,6 @@ def tariff_lookup(request, hs: str, direction: str = "import", partner: str | No
         return Status(422, {"code": "bad_lookup", "message": str(exc)})
 
 
-@router.get("/hs/{code}", response={200: HSCodeOut, 404: Error, 422: Error}, summary="One line of the HS nomenclature")
-def get_hs(request, code: str):
-    try:
-        digits = hscode.digits(code, levels=(2, 4, 6, 8))
-    except hscode.HSCodeError:
-        return Status(422, {"code": "bad_hs_code", "message": "An HS code has 2, 4, 6 or 8 digits (dots allowed)."})
-    hs = HSCode.objects.select_related("section", "parent").filter(code=digits).first()
-    if hs is None:
-        return Status(404, {"code": "not_found", "message": f"No HS line {digits} is loaded."})
-    path = [node.code for node in hs.ancestors()]
-    return {
-        "code": hs.code, "display": hs.display, "level": hs.level, "description_en": hs.description_en,
-        "description_vi": hs.description_vi, "section": hs.section.roman, "parent": hs.parent.code if hs.parent else None,
-        "path": path, "children": list(hs.children.values_list("code", flat=True)), "source": hs.source,
-    }
-
-
 class ClassifyIn(Schema):
     text: str = Field(description="The goods as a person describes them, in Vietnamese or English (≤ 500 characters)")
     top: int = Field(5, ge=1, le=20)
@@ -225,3 +208,21 @@ def hs_classify_feedback(request, payload: FeedbackIn):
         return Status(422, {"code": exc.code, "message": CLASSIFY_ERRORS[exc.code]})
     return Status(201, {"id": saved.pk, "text": saved.text, "code": saved.code, "wrong_code": saved.wrong_code,
                         "province": saved.province_id})
+
+
+# after every fixed /hs/... path: "/hs/{code}" would take "/hs/classify" for itself
+@router.get("/hs/{code}", response={200: HSCodeOut, 404: Error, 422: Error}, summary="One line of the HS nomenclature")
+def get_hs(request, code: str):
+    try:
+        digits = hscode.digits(code, levels=(2, 4, 6, 8))
+    except hscode.HSCodeError:
+        return Status(422, {"code": "bad_hs_code", "message": "An HS code has 2, 4, 6 or 8 digits (dots allowed)."})
+    hs = HSCode.objects.select_related("section", "parent").filter(code=digits).first()
+    if hs is None:
+        return Status(404, {"code": "not_found", "message": f"No HS line {digits} is loaded."})
+    path = [node.code for node in hs.ancestors()]
+    return {
+        "code": hs.code, "display": hs.display, "level": hs.level, "description_en": hs.description_en,
+        "description_vi": hs.description_vi, "section": hs.section.roman, "parent": hs.parent.code if hs.parent else None,
+        "path": path, "children": list(hs.children.values_list("code", flat=True)), "source": hs.source,
+    }

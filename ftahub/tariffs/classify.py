@@ -26,8 +26,8 @@ _built: tuple[object, core.Classifier] | None = None
 class ClassifyError(ValueError):
     """Bad input: ``code`` says what (empty, too long, unknown line)."""
 
-    def __init__(self, code: str, **values: str):
-        self.code, self.values = code, values
+    def __init__(self, code: str, given: str = ""):
+        self.code, self.given = code, given
         super().__init__(code)
 
 
@@ -104,15 +104,15 @@ def record(text: str, code: str, user, province_id: int, wrong_code: str = "",
     try:
         code = hscode.digits(code)
     except hscode.HSCodeError:
-        raise ClassifyError("bad_code", code=code) from None
+        raise ClassifyError("bad_code", code) from None
     if len(code) != 8 or not HSCode.objects.filter(code=code).exists():
-        raise ClassifyError("unknown_line", code=code)
+        raise ClassifyError("unknown_line", code)
     wrong = ""
     if wrong_code:
         try:
             wrong = hscode.digits(wrong_code)
         except hscode.HSCodeError:
-            raise ClassifyError("bad_code", code=wrong_code) from None
+            raise ClassifyError("bad_code", wrong_code) from None
     with transaction.atomic():
         return ClassificationFeedback.objects.create(province_id=province_id, text=text, code=code,
                                                      wrong_code=wrong if wrong != code else "", source=source,

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from decimal import Decimal
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -10,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from ftahub.certificates import service as certificates
 from ftahub.codesk import service
 from ftahub.codesk.ecosys import Outcome
-from ftahub.codesk.models import Application, Transition
+from ftahub.codesk.models import Application, Item, Transition
 from ftahub.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +213,19 @@ def test_decisions_records_and_revocations_are_on_the_public_log(desk):
     import hashlib
     assert hashlib.sha256(cert.payload.encode()).hexdigest() in logged
     assert desk.officer.username not in "".join(LogEntry.objects.values_list("data", flat=True))
+
+
+def test_an_approved_items_hs_code_teaches_the_classification_assistant(desk):
+    from ftahub.tariffs.classify import classify
+    from ftahub.tariffs.models import ClassificationFeedback
+
+    app = desk.application(invoice_total=Decimal("1500.00"))
+    Item.objects.create(application=app, position=2, hs_code="9403.60.90", description="Bàn ăn gỗ keo xuất khẩu",
+                        quantity=Decimal("5"), unit="pcs", fob_value=Decimal("500.00"), criterion=Item.Criterion.CTC)
+    service.submit(app, desk.applicant)
+    service.approve(app, desk.officer)
+    (learned,) = ClassificationFeedback.objects.all()  # "9403.60" is a subheading, not a line: not learned
+    assert (learned.code, learned.source, learned.province_id, learned.user) == (
+        "94036090", "co", app.province_id, desk.officer)
+    first = classify("bàn ăn gỗ keo xuất khẩu", province_id=app.province_id)["candidates"][0]
+    assert first["code"] == "94036090" and first["why"][0]["kind"] == "confirmed"
