@@ -24,6 +24,7 @@ import json
 import math
 import re
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -96,18 +97,22 @@ class BM25:
     """An inverted index over short documents, scored with Okapi BM25 (k1 1.2, b 0.75)."""
 
     def __init__(self, documents: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75):
-        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self.lengths = [len(d) for d in documents]
-        average = sum(self.lengths) / max(len(documents), 1) or 1.0
+        building: dict[str, tuple[array[int], array[int]]] = {}
+        lengths = [len(d) for d in documents]
+        average = sum(lengths) / max(len(documents), 1) or 1.0
         for index, document in enumerate(documents):
             counts: dict[str, int] = defaultdict(int)
             for key in document:
                 counts[key] += 1
             for key, count in counts.items():
-                self.postings[key].append((index, count))
+                ids, tfs = building.setdefault(key, (array("I"), array("H")))
+                ids.append(index)
+                tfs.append(min(count, 65535))
+        # compact arrays, not lists of tuples: a tenth of the objects for the garbage collector to walk
+        self.postings = building
         total = len(documents)
-        self.idf = {key: math.log(1 + (total - len(p) + 0.5) / (len(p) + 0.5)) for key, p in self.postings.items()}
-        self.norm = [k1 * (1 - b + b * length / average) for length in self.lengths]
+        self.idf = {key: math.log(1 + (total - len(p[0]) + 0.5) / (len(p[0]) + 0.5)) for key, p in building.items()}
+        self.norm = array("d", (k1 * (1 - b + b * length / average) for length in lengths))
         self.k1 = k1
 
     def search(self, keys: Iterable[str]) -> dict[int, tuple[float, set[str]]]:
@@ -117,7 +122,8 @@ class BM25:
             idf = self.idf.get(key)
             if idf is None:
                 continue
-            for index, count in self.postings[key]:
+            ids, tfs = self.postings[key]
+            for index, count in zip(ids, tfs, strict=True):
                 gain = idf * count * (self.k1 + 1) / (count + self.norm[index])
                 score, matched = scores.get(index, (0.0, set()))
                 matched.add(key)
@@ -218,10 +224,11 @@ QUESTIONS = {
                  "cotton", "to tam", "silk", "thuy tinh", "glass", "nhom", "aluminium", "giay", "paper"),
     "use": ("dung cho", "used for", "of a kind used", "loai dung", "for use"),
 }
-WEIGHT_EXAMPLES = 0.8
+WEIGHT_EXAMPLES = 1.5
 WEIGHT_HS6 = 0.5
 VIETNAMESE_EXAMPLE_FACTOR = 0.3
 EXAMPLE_DECAY = (1.0, 0.5, 0.25)
+COVERAGE_POWER = 1.0
 WEIGHT_FEEDBACK = 6.0
 POOL = 400  # lines scored in full per query
 
@@ -262,6 +269,7 @@ class Classifier:
     def classify(self, text: str, top: int = 5, feedback: Iterable[Feedback] = ()) -> Result:
         query = " ".join(text.split())[:500]
         query_tokens = tokens(query, self.segmenter)
+        shown = {t.key: t.shown for t in query_tokens}  # the reasons quote the user's words, not a name's expansion
         folded_query = f" {' '.join(_WORD.findall(fold(query)))} "
         names_used: list[dict[str, object]] = []
         for folded_name, name, words in self.names:
@@ -270,12 +278,13 @@ class Classifier:
                 names_used.append({"kind": "name", "name": name, "words": words})
                 query_tokens += tokens(words, self.segmenter)
         keys = [t.key for t in query_tokens]
-        shown = {t.key: t.shown for t in query_tokens}
         scores: dict[int, float] = defaultdict(float)
         reasons: dict[int, list[dict[str, object]]] = defaultdict(list)
 
+        covered: dict[int, set[str]] = defaultdict(set)  # the query's keys each line's evidence carries
         for index, (score, matched) in self.line_index.search(keys).items():
             scores[index] += score
+            covered[index] |= matched
             reasons[index].append({"kind": "words", "words": _shown(matched, shown)})
         by_sub: dict[str, list[tuple[float, int, set[str]]]] = defaultdict(list)
         for index, (score, matched) in self.example_index.search(keys).items():
@@ -290,15 +299,23 @@ class Classifier:
             example = self.examples[index]
             for line in self.by_subheading[sub]:
                 scores[line] += weight * score
+                covered[line] |= matched
                 reasons[line].append({"kind": "example", "text": example.text, "source": example.source,
                                       "words": _shown(matched, shown)})
         for index, (score, matched) in self.hs6_index.search(keys).items():
             sub, hs_text = self.hs6[index]
             for line in self.by_subheading[sub]:
                 scores[line] += WEIGHT_HS6 * score
+                covered[line] |= matched
                 reasons[line].append({"kind": "hs6", "text": hs_text, "words": _shown(matched, shown)})
 
+        # evidence that leaves out a telling word of the query ("pangasius" in "frozen pangasius fillets") counts
+        # less: the score is scaled by the share of the query's weight (inverse document frequency) it covers
+        weights = {k: self.line_index.idf.get(k) or self.example_index.idf.get(k) or 1.0 for k in set(keys)}
+        total = sum(weights.values()) or 1.0
         for index in scores:
+            share = sum(weights[k] for k in covered[index]) / total
+            scores[index] *= share ** COVERAGE_POWER
             reasons[index][:0] = [n for n in names_used if _uses(n["words"], reasons[index])]
         query_set = {k for k in keys if not k.startswith("~")}
         by_code = {line.code: i for i, line in enumerate(self.lines)}
@@ -353,8 +370,8 @@ def _shown(matched: set[str], shown: dict[str, str]) -> list[str]:
     """The words of the query a document matched, as the user typed them, without repeats."""
     words: list[str] = []
     for key in sorted(matched):
-        word = shown.get(key, key.lstrip("~"))
-        if word not in words:
+        word = shown.get(key)
+        if word and word not in words:
             words.append(word)
     return words
 

@@ -5,15 +5,7 @@
 // Usage: node tests/browser/co_desk.mjs BASE_URL OUTPUT_DIR
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { base, browser, consoleErrors, finish, out, step } from "./harness.mjs";
-
-async function signIn(page, username, next) {
-  await page.goto(`${base}/accounts/login/?next=${next}`);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill("demo-ftahub-2026");
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  await page.waitForURL(`**${next}`);
-}
+import { base, browser, consoleErrors, finish, out, signIn, step } from "./harness.mjs";
 
 const pdf = (text) => ({ name: `${text}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4 ${text}`) });
 let reference = null;

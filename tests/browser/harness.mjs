@@ -30,3 +30,12 @@ export async function finish() {
   console.log(`${failures.length ? "FAILED" : "PASSED"}: ${failures.length} failure(s)`);
   process.exit(failures.length ? 1 : 0);
 }
+
+// Signs a demo account in through the login form (labels in the page's language) and waits for `next`.
+export async function signIn(page, username, next, labels = { user: "Username", password: "Password", button: "Sign in" }) {
+  await page.goto(`${base}/accounts/login/?next=${next}`);
+  await page.getByLabel(labels.user).fill(username);
+  await page.getByLabel(labels.password).fill("demo-ftahub-2026");
+  await page.getByRole("button", { name: labels.button }).last().click();
+  await page.waitForURL(`**${next}`);
+}

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "home": (None, EVERYONE), "search": (None, EVERYONE), "healthz": (None, EVERYONE),
     "agreement-list": (None, EVERYONE), "province-list": (None, EVERYONE), "hs-browse": (None, EVERYONE),
-    "hs-detail": (lambda w: {"code": "0810"}, EVERYONE), "tariff-lookup": (None, EVERYONE),
+    "hs-detail": (lambda w: {"code": "0810"}, EVERYONE), "tariff-lookup": (None, EVERYONE), "hs-classify": (None, EVERYONE),
     "certificate-verify": (None, EVERYONE), "certificate-keyset": (None, EVERYONE),
     "certificate-revocations": (None, EVERYONE), "event-list": (None, EVERYONE), "event-feed": (None, EVERYONE),
     "event-detail": (lambda w: {"pk": w.event.pk}, EVERYONE), "event-ics": (lambda w: {"pk": w.event.pk}, EVERYONE),
@@ -196,7 +196,9 @@ API_PUBLIC_WITH_PARAMS = {"/api/v1/hs/{code}", "/api/v1/agreements/{code}", "/ap
                           "/api/v1/provinces/{code}"}
 API_POSTS = {"/api/v1/origin/assess": "public (computes, stores nothing)", "/api/v1/origin/parse": "public",
              "/api/v1/certificates/verify": "public", "/api/v1/epcis/capture": "a business's token or session "
-             "(ftahub/trace/tests/test_api.py)"}
+             "(ftahub/trace/tests/test_api.py)", "/api/v1/hs/classify": "public (computes, stores nothing)",
+             "/api/v1/hs/classify/feedback": "a signed-in user of a province "
+             "(ftahub/tariffs/tests/test_classify_hub.py)"}
 
 
 def _capability_policies() -> list:
