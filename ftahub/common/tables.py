@@ -10,14 +10,18 @@ from typing import Any
 
 
 class TableError(ValueError):
-    """The file cannot be read as a table at all."""
+    """The file cannot be read as a table at all; ``code`` says why for the pages: not_text, not_xlsx, too_large."""
+
+    def __init__(self, message: str, code: str = "not_xlsx"):
+        self.code = code
+        super().__init__(message)
 
 
 def csv_text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise TableError("the file is not UTF-8 text") from None
+        raise TableError("the file is not UTF-8 text", "not_text") from None
 
 
 def guess_delimiter(text: str) -> str:
@@ -49,11 +53,11 @@ def check_xlsx(data: bytes) -> None:
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED:
         raise TableError(f"the workbook decompresses to {total // (1024 * 1024)} MB (at most "
-                         f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB)")
+                         f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB)", "too_large")
     for info in infos:
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1024 * 1024:
             raise TableError(f"the workbook's part {info.filename} decompresses {info.file_size // info.compress_size}"
-                             " times: refused")
+                             " times: refused", "too_large")
     names = {i.filename for i in infos}
     if "xl/sharedStrings.xml" in names:
         with archive.open("xl/sharedStrings.xml") as part:
@@ -61,7 +65,7 @@ def check_xlsx(data: bytes) -> None:
         counts = [int(c) for c in re.findall(r'(?:uniqueCount|count)="(\d+)"', head.split(">", 2)[1] if ">" in head
                                                                             else head)]
         if counts and max(counts) > MAX_SHARED_STRINGS:
-            raise TableError(f"the workbook declares {max(counts):,} texts (at most {MAX_SHARED_STRINGS:,})")
+            raise TableError(f"the workbook declares {max(counts):,} texts (at most {MAX_SHARED_STRINGS:,})", "too_large")
     sheet = next((n for n in sorted(names) if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)), None)
     if sheet:
         with archive.open(sheet) as part:
@@ -72,7 +76,7 @@ def check_xlsx(data: bytes) -> None:
                 columns = columns * 26 + ord(ch) - 64
             cells = (int(m.group(3)) - int(m.group(1)) + 1) * columns
             if cells > MAX_CELLS:
-                raise TableError(f"the first sheet declares {cells:,} cells (at most {MAX_CELLS:,})")
+                raise TableError(f"the first sheet declares {cells:,} cells (at most {MAX_CELLS:,})", "too_large")
 
 
 def xlsx_rows(data: bytes, max_row: int | None = None) -> list[tuple[Any, ...]]:

@@ -2,7 +2,8 @@
 
 Columns (header row, any order, case-insensitive; Vietnamese headers accepted in brackets):
 ``line`` (an id of the row), ``parent`` (the line of the sub-assembly it goes into; empty at the top),
-``hs``, ``description``, ``value``, ``country`` (ISO alpha-2), ``originating`` (yes/no/unknown),
+``hs``, ``description``, ``value`` (amounts as people type them: common/amounts.py), ``country`` (a code, or a
+name when the caller reads names), ``originating`` (yes/no/unknown),
 ``weight_kg``, ``quantity``. Rows come back as nested material dicts in the case format.
 
 Plain Python: no Django.
@@ -11,9 +12,12 @@ Plain Python: no Django.
 import csv
 import io
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ftahub.common import hscode
+from ftahub.common.amounts import AmountError, parse_amount
 from ftahub.common.tables import TableError, csv_text, xlsx_rows
 
 COLUMNS = {
@@ -33,10 +37,50 @@ UNKNOWN = {"", "unknown", "?", "chua ro", "chưa rõ", "null", "none"}
 MAX_ROWS = 5000
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the file, as a code and its values (the pages word it in the reader's language);
+    ``row`` is the spreadsheet row (1 is the header), 0 for the file as a whole."""
+
+    code: str
+    row: int = 0
+    values: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        values = dict(self.values)
+        text = ENGLISH[self.code].format(**values)
+        return f"row {self.row}: {text}" if self.row else text
+
+
+ENGLISH = {
+    "header": "the header must name at least the columns hs and value",
+    "too_many_rows": "more than {limit} rows",
+    "no_rows": "the file has no material rows",
+    "empty": "the file is empty",
+    "not_a_table": "the file cannot be read as a table: {detail}",
+    "file_type": "upload a .csv or .xlsx file",
+    "hs": "hs {value!r} is not an HS code of 4, 6, 8 or 10 digits",
+    "originating": "originating {value!r} is not yes, no or unknown",
+    "country": "country {value!r} is not a country (a code such as CN, or a name such as China or Trung Quốc)",
+    "required": "{column} is required",
+    "not_a_number": "{column} {value!r} is not a number",
+    "ambiguous": "{column} {value!r} can be read two ways: write it without a thousands mark (2500) or with a "
+                 "decimal comma (2,5)",
+    "negative": "{column} must be zero or more",
+    "currency": "{column} {value!r} is in another currency than the one chosen",
+    "line_twice": "line {line!r} appears twice",
+    "parent": "parent {parent!r} is not a line of this file",
+    "cycle": "line {line!r} is inside itself",
+    "above_price": "the materials are worth {total} in all, more than the product's price {price}",
+}
+
+
 class BomError(ValueError):
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        super().__init__("; ".join(errors[:5]) + (f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""))
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        self.errors = [str(p) for p in problems]
+        super().__init__("; ".join(self.errors[:5]) + (f" (and {len(self.errors) - 5} more)"
+                                                      if len(self.errors) > 5 else ""))
 
 
 def _key(header: str) -> str | None:
@@ -47,42 +91,44 @@ def _key(header: str) -> str | None:
     return None
 
 
-def _number(text: object, row: int, column: str, errors: list[str], required: bool = False) -> float | None:
-    text = str(text if text is not None else "").strip().replace(" ", "")
-    if text == "":
+def _number(text: object, row: int, column: str, errors: list[Problem], required: bool = False,
+            currency: str | None = None) -> float | None:
+    if text is None or str(text).strip() == "":
         if required:
-            errors.append(f"row {row}: {column} is required")
+            errors.append(Problem("required", row, (("column", column),)))
         return None
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+", text):  # 1.234,5 (Vietnamese)
-        text = text.replace(".", "").replace(",", ".")
-    else:
-        text = text.replace(",", "")
     try:
-        value = float(text)
-    except ValueError:
-        errors.append(f"row {row}: {column} {text!r} is not a number")
+        return parse_amount(text, currency).value
+    except AmountError as exc:
+        errors.append(Problem(exc.code, row, (("column", column), ("value", str(text).strip()))))
         return None
-    if value < 0:
-        errors.append(f"row {row}: {column} must be zero or more")
-    return value
 
 
-def rows_to_materials(header: list[Any], rows: list[list[Any]]) -> list[dict[str, Any]]:
+def iso_code_only(text: str) -> str | None:
+    """The default reading of a country cell: an ISO alpha-2 code (the hub passes one that reads names too)."""
+    code = text.strip().upper()
+    return code if re.fullmatch(r"[A-Z]{2}", code) else None
+
+
+def rows_to_materials(header: list[Any], rows: list[list[Any]], currency: str | None = None,
+                      country: Callable[[str], str | None] = iso_code_only) -> list[dict[str, Any]]:
+    """Nested materials from a table's rows; ``currency`` settles amounts such as "2.500" (VND has no decimals),
+    ``country`` reads a country cell (a code, or a name)."""
     keys = [_key(h) for h in header]
     if "hs" not in keys or "value" not in keys:
-        raise BomError(["the header must name at least the columns hs and value"])
-    errors: list[str] = []
+        raise BomError([Problem("header")])
+    errors: list[Problem] = []
     records: list[dict[str, Any]] = []
     for offset, raw in enumerate(rows, start=2):
         if len(records) >= MAX_ROWS:
-            errors.append(f"more than {MAX_ROWS} rows")
+            errors.append(Problem("too_many_rows", 0, (("limit", str(MAX_ROWS)),)))
             break
         cells = {k: (raw[i] if i < len(raw) else None) for i, k in enumerate(keys) if k}
         if all(str(v or "").strip() == "" for v in cells.values()):
             continue
         hs = hscode.compact(cells.get("hs") or "")
         if not (hs.isdigit() and len(hs) in (4, 6, 8, 10)):
-            errors.append(f"row {offset}: hs {cells.get('hs')!r} is not an HS code of 4, 6, 8 or 10 digits")
+            errors.append(Problem("hs", offset, (("value", str(cells.get("hs") or "")),)))
         origin = str(cells.get("originating") or "").strip().lower()
         if origin in YES:
             originating = True
@@ -91,18 +137,19 @@ def rows_to_materials(header: list[Any], rows: list[list[Any]]) -> list[dict[str
         elif origin in UNKNOWN:
             originating = None
         else:
-            errors.append(f"row {offset}: originating {origin!r} is not yes, no or unknown")
+            errors.append(Problem("originating", offset, (("value", origin),)))
             originating = None
-        country = str(cells.get("country") or "").strip().upper() or None
-        if country and not re.fullmatch(r"[A-Z]{2}", country):
-            errors.append(f"row {offset}: country {country!r} is not an ISO alpha-2 code such as CN")
+        typed_country = str(cells.get("country") or "").strip()
+        country_code = country(typed_country) if typed_country else None
+        if typed_country and country_code is None:
+            errors.append(Problem("country", offset, (("value", typed_country),)))
         line = str(cells.get("line") or "").strip() or f"#{offset}"
         records.append({
             "line": line, "parent": str(cells.get("parent") or "").strip() or None, "row": offset,
             "material": {
                 "hs": hs, "description": str(cells.get("description") or "").strip()[:300],
-                "value": _number(cells.get("value"), offset, "value", errors, required=True),
-                "country": country, "originating": originating,
+                "value": _number(cells.get("value"), offset, "value", errors, required=True, currency=currency),
+                "country": country_code, "originating": originating,
                 "weight_kg": _number(cells.get("weight_kg"), offset, "weight_kg", errors),
                 "quantity": _number(cells.get("quantity"), offset, "quantity", errors),
                 "materials": [],
@@ -111,7 +158,7 @@ def rows_to_materials(header: list[Any], rows: list[list[Any]]) -> list[dict[str
     by_line: dict[str, dict[str, Any]] = {}
     for record in records:
         if record["line"] in by_line:
-            errors.append(f"row {record['row']}: line {record['line']!r} appears twice")
+            errors.append(Problem("line_twice", record["row"], (("line", record["line"]),)))
         by_line[record["line"]] = record
     top: list[dict[str, Any]] = []
     for record in records:
@@ -119,7 +166,7 @@ def rows_to_materials(header: list[Any], rows: list[list[Any]]) -> list[dict[str
         if parent is None:
             top.append(record["material"])
         elif parent not in by_line:
-            errors.append(f"row {record['row']}: parent {parent!r} is not a line of this file")
+            errors.append(Problem("parent", record["row"], (("parent", parent),)))
         else:
             by_line[parent]["material"]["materials"].append(record["material"])
     # refuse cycles (a line inside itself)
@@ -127,22 +174,22 @@ def rows_to_materials(header: list[Any], rows: list[list[Any]]) -> list[dict[str
         seen, parent = {record["line"]}, record["parent"]
         while parent is not None and parent in by_line:
             if parent in seen:
-                errors.append(f"row {record['row']}: line {record['line']!r} is inside itself")
+                errors.append(Problem("cycle", record["row"], (("line", record["line"]),)))
                 break
             seen.add(parent)
             parent = by_line[parent]["parent"]
     if errors:
         raise BomError(errors)
     if not records:
-        raise BomError(["the file has no material rows"])
+        raise BomError([Problem("no_rows")])
     return top
 
 
-def read_csv(data: bytes) -> list[dict[str, Any]]:
+def read_csv(data: bytes, **options: Any) -> list[dict[str, Any]]:
     try:
         text = csv_text(data)
     except TableError as exc:
-        raise BomError([str(exc)]) from None
+        raise BomError([Problem("not_a_table", 0, (("detail", str(exc)), ("why", exc.code)))]) from None
     sample = text[:2048]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -151,29 +198,30 @@ def read_csv(data: bytes) -> list[dict[str, Any]]:
     try:
         rows = list(csv.reader(io.StringIO(text), dialect))
     except csv.Error as exc:
-        raise BomError([f"not valid CSV: {exc}"]) from None
+        raise BomError([Problem("not_a_table", 0, (("detail", str(exc)),))]) from None
     if not rows:
-        raise BomError(["the file is empty"])
-    return rows_to_materials(rows[0], rows[1:])
+        raise BomError([Problem("empty")])
+    return rows_to_materials(rows[0], rows[1:], **options)
 
 
-def read_xlsx(data: bytes) -> list[dict[str, Any]]:
+def read_xlsx(data: bytes, **options: Any) -> list[dict[str, Any]]:
     try:
         rows = [list(r) for r in xlsx_rows(data, max_row=MAX_ROWS + 2)]
     except TableError as exc:
-        raise BomError([str(exc)]) from None
+        raise BomError([Problem("not_a_table", 0, (("detail", str(exc)), ("why", exc.code)))]) from None
     if not rows:
-        raise BomError(["the workbook's first sheet is empty"])
-    return rows_to_materials(rows[0], rows[1:])
+        raise BomError([Problem("empty")])
+    return rows_to_materials(rows[0], rows[1:], **options)
 
 
-def read_bom(filename: str, data: bytes) -> list[dict[str, Any]]:
+def read_bom(filename: str, data: bytes, **options: Any) -> list[dict[str, Any]]:
+    """``options``: ``currency`` and ``country`` as for rows_to_materials."""
     name = filename.lower()
     if name.endswith(".xlsx"):
-        return read_xlsx(data)
+        return read_xlsx(data, **options)
     if name.endswith((".csv", ".txt")):
-        return read_csv(data)
-    raise BomError(["upload a .csv or .xlsx file"])
+        return read_csv(data, **options)
+    raise BomError([Problem("file_type")])
 
 
 def flatten(materials: list[dict[str, Any]], parent: str | None = None, prefix: str = "") -> list[dict[str, Any]]:

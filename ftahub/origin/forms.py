@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ftahub.agreements.models import partner_countries
+from ftahub.common.amounts import AmountError, parse_amount
 from ftahub.core.uploads import content_matches_name
 from ftahub.places.models import Country
 
@@ -20,15 +21,31 @@ def market_choices():
                                                        for c in partner_countries()]
 
 
+AMOUNT_MESSAGES = {
+    "not_a_number": gettext_lazy("“%(value)s” is not a number."),
+    "ambiguous": gettext_lazy("“%(value)s” can be read two ways: write 2500 (no thousands mark) or 2,5 (decimal "
+                              "comma)."),
+    "negative": gettext_lazy("“%(value)s” is below zero."),
+    "currency": gettext_lazy("“%(value)s” is in another currency than the one chosen."),
+}
+
+
+def amount_message(code: str, value: str) -> str:
+    return AMOUNT_MESSAGES[code] % {"value": value}
+
+
 class ProductForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Product name"), max_length=200)
     product_hs = forms.RegexField(label=gettext_lazy("Product HS code"), regex=r"^\s*\d{4}(\.?\d{2}){1,3}\s*$",
                                   error_messages={"invalid": gettext_lazy("An HS code of 6, 8 or 10 digits.")})
     market = forms.ChoiceField(label=gettext_lazy("Export market"), required=False)
-    fob = forms.FloatField(label=gettext_lazy("FOB price"), min_value=0, required=False)
-    ex_works = forms.FloatField(label=gettext_lazy("Ex-works price"), min_value=0, required=False)
-    net_cost = forms.FloatField(label=gettext_lazy("Net cost (optional)"), min_value=0, required=False)
-    weight_kg = forms.FloatField(label=gettext_lazy("Product weight, kg (optional)"), min_value=0, required=False)
+    currency = forms.ChoiceField(label=gettext_lazy("Currency of the prices and material values"),
+                                 choices=[("USD", "USD"), ("VND", "VND"), ("EUR", "EUR")], initial="USD",
+                                 required=False)
+    fob = forms.CharField(label=gettext_lazy("FOB price"), required=False, max_length=40)
+    ex_works = forms.CharField(label=gettext_lazy("Ex-works price"), required=False, max_length=40)
+    net_cost = forms.CharField(label=gettext_lazy("Net cost (optional)"), required=False, max_length=40)
+    weight_kg = forms.CharField(label=gettext_lazy("Product weight, kg (optional)"), required=False, max_length=40)
     processes = forms.CharField(label=gettext_lazy("Specific processes carried out (comma-separated)"),
                                 required=False, max_length=300)
     rule = forms.CharField(label=gettext_lazy("Test this rule instead of the loaded ones (optional)"), required=False,
@@ -39,9 +56,21 @@ class ProductForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["market"].choices = market_choices()
 
+    AMOUNTS = ("fob", "ex_works", "net_cost", "weight_kg")
+
     def clean(self):
         data = super().clean()
-        if data.get("fob") is None and data.get("ex_works") is None:
+        data["currency"] = data.get("currency") or "USD"
+        for name in self.AMOUNTS:
+            typed = (data.get(name) or "").strip()
+            data[name] = None
+            if not typed:
+                continue
+            try:
+                data[name] = parse_amount(typed, data.get("currency") if name != "weight_kg" else None).value
+            except AmountError as exc:
+                self.add_error(name, amount_message(exc.code, typed))
+        if not self.errors and data.get("fob") is None and data.get("ex_works") is None:
             raise forms.ValidationError(_("Give the FOB or the ex-works price."))
         upload = data.get("bom_file")
         if upload and upload.size > MAX_UPLOAD:

@@ -9,8 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import service
-from .bom import BomError, flatten, read_bom, rows_to_materials
+from ftahub.places import countries
+
+from . import service, wording
+from .bom import BomError, Problem, flatten, read_bom, rows_to_materials
 from .documents import assessment_pdf, evidence_pack
 from .forms import DeclarationForm, DeclarationRequestForm, ProductForm
 from .models import OriginAssessment, SupplierDeclaration
@@ -49,21 +51,24 @@ def self_assess(request):
         if "add_rows" in request.POST:
             rows += _blank_rows(5)
             form = ProductForm(request.POST)
-            return render(request, "origin/self_assess.html", {"form": form, "rows": rows, "results": None})
+            return render(request, "origin/self_assess.html", {"form": form, "rows": rows, "results": None,
+                                                               "countries": countries.datalist()})
         if form.is_valid():
+            options = {"currency": form.cleaned_data["currency"], "country": countries.resolve}
             try:
                 upload = form.cleaned_data.get("bom_file")
                 if upload:
-                    materials = read_bom(upload.name, upload.read())
+                    materials = read_bom(upload.name, upload.read(), **options)
                     rows = [{**{f: "" for f in ROW_FIELDS}, **{k: ("" if v is None else {True: "yes", False: "no"}
                                                                    .get(v, v) if k == "originating" else v)
                                                                 for k, v in r.items() if k in ROW_FIELDS}}
                             for r in flatten(materials)]
                 else:
                     filled = [[r[f] for f in ROW_FIELDS] for r in rows if any(r[f] for f in ("hs", "value"))]
-                    materials = rows_to_materials(ROW_FIELDS, filled) if filled else []
+                    materials = rows_to_materials(ROW_FIELDS, filled, **options) if filled else []
+                _check_totals(form.cleaned_data, materials)
             except BomError as exc:
-                bom_errors = exc.errors
+                bom_errors = [wording.problem(p) for p in exc.problems]
             else:
                 case = _case(form, materials)
                 results = assess_everywhere(case, form.cleaned_data.get("market") or None,
@@ -73,7 +78,17 @@ def self_assess(request):
     else:
         form = ProductForm(initial={"market": request.GET.get("market", ""), "product_hs": request.GET.get("hs", "")})
     return render(request, "origin/self_assess.html",
-                  {"form": form, "rows": rows, "results": results, "bom_errors": bom_errors, "case": case})
+                  {"form": form, "rows": rows, "results": results, "bom_errors": bom_errors, "case": case,
+                   "countries": countries.datalist()})
+
+
+def _check_totals(product: dict, materials: list[dict]) -> None:
+    """Material values above the product's price cannot be right (the content test would read above 100 %): refuse
+    them rather than assess them."""
+    prices = [p for p in (product.get("ex_works"), product.get("fob")) if p]
+    total = sum(m.get("value") or 0 for m in materials)
+    if prices and total > max(prices):
+        raise BomError([Problem("above_price", 0, (("total", f"{total:g}"), ("price", f"{max(prices):g}")))])
 
 
 def _save(request, form, case, results):

@@ -43,7 +43,7 @@ def test_a_given_rule_is_tested_under_every_agreement_with_its_own_provisions(cl
 
 def test_a_bad_bom_row_is_reported_and_nothing_is_assessed(client):
     html = client.post("/origin/", {**FORM, "row-1-value": "twenty", "assess": "1"}).content.decode()
-    assert "row 3: value" in html and "verdict-line" not in html
+    assert "Dòng 3: Trị giá “twenty” không phải là một số." in html and "verdict-line" not in html
 
 
 def test_an_uploaded_bom_replaces_the_rows(client):
@@ -151,3 +151,24 @@ def test_long_term_declarations_need_a_validity_and_uploads_are_checked(saved, c
 
 def test_an_unknown_declaration_link_is_404(client):
     assert client.get("/origin/declare/not-a-token/").status_code == 404
+
+
+def test_vietnamese_amounts_and_country_names_are_read_as_meant(client):
+    """A chair priced "2.500.000" VND with a frame bought for "1.200.000" from "Trung Quốc" and fabric from
+    "Việt Nam": read as 2,500,000 and 1,200,000, CN and VN — not 2.5, 1.2 and the US Virgin Islands."""
+    chair = {**FORM, "product_hs": "9401.61", "currency": "VND", "fob": "2.500.000", "ex_works": "2.400.000",
+             "row-0-hs": "4407.11", "row-0-value": "1.200.000", "row-0-country": "Trung Quốc",
+             "row-0-originating": "no", "row-1-hs": "5407.61", "row-1-value": "300.000",
+             "row-1-country": "Việt Nam", "row-1-originating": "yes", "assess": "1"}
+    html = client.post("/origin/", chair).content.decode()
+    assert "verdict-line" in html and "role=\"alert\"" not in html
+    assert "24000000" not in html.replace(".", "").replace(",", "")  # the RVC of a misread price
+    ambiguous = client.post("/origin/", {**chair, "currency": "USD", "fob": "2.500"}).content.decode()
+    assert "“2.500” có thể hiểu theo hai cách" in ambiguous and "verdict-line" not in ambiguous
+    unknown = client.post("/origin/", {**chair, "row-0-country": "Atlantis"}).content.decode()
+    assert "“Atlantis” không phải là tên nước" in unknown
+
+
+def test_materials_worth_more_than_the_price_are_refused(client):
+    html = client.post("/origin/", {**FORM, "fob": "60", "ex_works": "55", "assess": "1"}).content.decode()
+    assert "Tổng trị giá nguyên liệu là 70, lớn hơn giá sản phẩm 60" in html and "verdict-line" not in html
