@@ -32,12 +32,24 @@ class Provisions:
     tolerance: tuple[float, str] | None = None  # (percent, base)
     cumulation: tuple[CumulationZone, ...] = ()
     sources: dict[str, Any] = field(default_factory=dict[str, Any], hash=False, compare=False)
+    general_rule: "GeneralRule | None" = None  # None: not recorded (the text was not read here)
 
     def originating_country(self, country: str | None, product_hs: str) -> bool:
         """May a material that originates in ``country`` count as originating for this product?"""
         if country is None or country == "VN":
             return True
         return any(zone.covers(country, product_hs) for zone in self.cumulation)
+
+
+@dataclass(frozen=True)
+class GeneralRule:
+    """The rule an agreement applies to a product its product-specific annex does not list (``rule`` None: the
+    agreement has product-specific rules only), with the article that says so and the annex that may replace it."""
+
+    rule: str | None
+    article: str
+    annex: str
+    source: str
 
 
 NO_PROVISIONS = Provisions(agreement="", tolerance=None, cumulation=())
@@ -72,6 +84,8 @@ def all_provisions() -> dict[str, Provisions]:
             tolerance=(float(tolerance["percent"]), tolerance["base"]) if tolerance else None,
             cumulation=tuple(zones),
             sources=entry.get("sources", {}),
+            general_rule=GeneralRule(general.get("rule"), general["article"], general["annex"], general["source"])
+            if (general := entry.get("general_rule")) else None,
         )
     return result
 

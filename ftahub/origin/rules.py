@@ -5,6 +5,7 @@ from ftahub.core import refcache
 
 from . import rulebook
 from .models import ProductSpecificRule
+from .provisions import GeneralRule, all_provisions
 
 
 def _rules_by_chapter(agreement: str) -> dict[str, list[ProductSpecificRule]]:
@@ -25,12 +26,23 @@ def candidates(agreement: str, hs: str) -> list[ProductSpecificRule]:
 
 
 def rule_text_for(agreement: str | None, hs: str) -> str | None:
-    """Canonical rule text for the code, None where no rule is loaded; AmbiguousRule where it depends on the
+    """Canonical rule text for the code: its product-specific rule, or the agreement's general rule where none is
+    loaded (sub-assemblies roll up the same way); None where neither is; AmbiguousRule where it depends on the
     product's description."""
     if not agreement:
         return None
     found = rulebook.lookup(hs, candidates(agreement, hs))
-    return found.canonical if found else None
+    if found:
+        return found.canonical
+    general = general_rule(agreement)
+    return general.rule if general else None
+
+
+def general_rule(agreement: str) -> GeneralRule | None:
+    """The agreement's general rule, for a product its loaded product-specific rules do not cover (None when none
+    is recorded)."""
+    provisions = all_provisions().get(agreement.upper())
+    return provisions.general_rule if provisions else None
 
 
 def agreements_with_rules() -> list[str]:

@@ -1,12 +1,14 @@
 """Side-by-side self-assessment: one product and BOM under every agreement that covers the market."""
 
+from dataclasses import asdict
+
 from ftahub.agreements.models import TradeAgreement
 from ftahub.places.models import Country
 
 from . import InputError, RuleSyntaxError, assess_case, rulebook
 from .provisions import all_provisions
 from .rulebook import AmbiguousRule
-from .rules import candidates, rule_text_for
+from .rules import candidates, general_rule, rule_text_for
 
 
 def applicable_agreements(market: str | None) -> list[TradeAgreement]:
@@ -34,8 +36,15 @@ def assess_everywhere(case: dict, market: str | None, rule_override: str | None 
                 if found:
                     row.update(rule_origin="loaded", legal_text=found.legal_text, rule_source=found.source,
                                rule_note=found.note, party_rules=_named(found.party_rules))
+                elif general := general_rule(agreement.code):
+                    # no product-specific rule loaded: the general rule, said as such (the annex may replace it)
+                    rule = general.rule
+                    row.update(rule_origin="general", general=asdict(general), rule_source=general.source)
             if rule is None:
                 row["status"] = "no_rule"
+                general = general_rule(agreement.code)
+                row["no_rule_reason"] = "psr_only" if general else "not_loaded"
+                row["general"] = asdict(general) if general else None
                 row["message"] = "No product-specific rule of this agreement is loaded for this HS code."
             else:
                 row["result"] = assess_case({**case, "agreement": agreement.code}, rule=rule,

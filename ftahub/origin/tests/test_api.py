@@ -21,8 +21,16 @@ def test_assess_uses_the_loaded_rule_and_reports_errors_as_json(client):
     assert body["agreement"] == "CPTPP" and body["qualifies"] is True
     bad = client.post("/api/v1/origin/assess", {**ISSUE_CASE, "rule": "RVC(40"}, content_type="application/json")
     assert bad.status_code == 422 and bad.json()["code"] == "rule_syntax"
-    no_rule = client.post("/api/v1/origin/assess", ISSUE_CASE, content_type="application/json")
+    no_rule = client.post("/api/v1/origin/assess", {**ISSUE_CASE, "agreement": "AKFTA"},
+                          content_type="application/json")
     assert no_rule.status_code == 422 and "no product-specific rule" in no_rule.json()["message"]
+
+
+def test_atiga_without_a_loaded_annex_applies_its_general_rule(client):
+    """ATIGA Article 28(1)(a): RVC 40 % or a change of heading. The heating element is of the product's own heading
+    (85.16), so the change fails; RVC (100 - 20) / 100 = 80 % meets the rule."""
+    body = client.post("/api/v1/origin/assess", ISSUE_CASE, content_type="application/json").json()
+    assert body["rule"] == "RVC(40) or CTH" and body["qualifies"] is True and body["met_by"] == "RVC(40)"
 
 
 def test_rules_for_lychees_show_each_agreements_rule_with_its_source(client):

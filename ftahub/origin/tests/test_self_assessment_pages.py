@@ -172,3 +172,14 @@ def test_vietnamese_amounts_and_country_names_are_read_as_meant(client):
 def test_materials_worth_more_than_the_price_are_refused(client):
     html = client.post("/origin/", {**FORM, "fob": "60", "ex_works": "55", "assess": "1"}).content.decode()
     assert "Tổng trị giá nguyên liệu là 70, lớn hơn giá sản phẩm 60" in html and "verdict-line" not in html
+
+
+def test_the_general_rule_applies_where_no_product_specific_rule_is_loaded_and_says_so(client):
+    """To Thailand, the fan (8414.51) has no loaded ATIGA rule: ATIGA's general rule (Article 28(1)(a)) is applied
+    and the page says the annex may replace it; RCEP has product-specific rules only (Article 3.2(c)) and its
+    annex is not loaded: the hub says it cannot assess, in words."""
+    html = client.post("/origin/", {**FORM, "market": "TH", "assess": "1"}).content.decode()
+    atiga = html.split('data-agreement="ATIGA"')[1].split("</article>")[0]
+    assert "RVC(40) or CTH" in atiga and "áp dụng quy tắc chung của ATIGA Article 28(1)(a)" in atiga
+    rcep = html.split('data-agreement="RCEP"')[1].split("</article>")[0]
+    assert "Hiệp định này chỉ áp dụng quy tắc cụ thể mặt hàng (RCEP Article 3.2(c))" in rcep
