@@ -23,12 +23,13 @@ import hashlib
 import json
 import math
 import re
-import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ftahub.common.text import fold
 
 # --- text ---------------------------------------------------------------------------------------------------------
 
@@ -37,12 +38,6 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # "cua" (crab, or "của" typed without marks) is not
 STOP_WORDS = frozenset("of the and or for with a an by from its as other nes not than".split()
                        + "các và hoặc của cho đã chưa được bằng từ với những này một loại khác".split())
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics (đ → d): what the index matches on whatever the user types."""
-    text = text.lower().replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 def _stem(word: str) -> str:
