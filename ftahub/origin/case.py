@@ -100,6 +100,7 @@ def read_case(data: object) -> tuple[str | None, Product, list[Material]]:
         weight_kg=_number(product_data, "weight_kg", "product"),
         processes=tuple(p.strip().lower() for p in processes),
         description=str(product_data.get("description") or "")[:300],
+        wholly_obtained=product_data.get("wholly_obtained") is True,
     )
     if product.fob is None and product.ex_works is None:
         raise InputError("product needs fob or ex_works (the price the value tests are measured against)")

@@ -66,6 +66,10 @@ class Product:
     weight_kg: float | None = None
     processes: tuple[str, ...] = ()
     description: str = ""
+    # the exporter says the product is wholly obtained in Viet Nam (grown and harvested, born and raised, caught,
+    # mined here, or made only from such goods): every agreement counts such goods as originating before any
+    # product-specific rule (e.g. ATIGA Art. 26(a), CPTPP Art. 3.2(a), UKVFTA/EVFTA "products wholly obtained")
+    wholly_obtained: bool = False
 
     def __post_init__(self) -> None:
         self.hs = hscode.compact(self.hs)
@@ -365,6 +369,18 @@ def _wholly_obtained(test: WhollyObtained, ctx: _Context) -> _Outcome:
     return _Outcome(passed, [result], remedies, blocking)
 
 
+def _wholly_obtained_here(origins: list[MaterialOrigin]) -> _Outcome:
+    """The exporter's claim that the product is wholly obtained in Viet Nam holds when every material listed is
+    itself originating and from Viet Nam (seed, feed, fertiliser grown here; or none listed)."""
+    foreign = [m for m in origins if not m.originating or m.country not in (None, "VN")]
+    result = TestResult(name="WO", rule="WO", required=0, actual=len(foreign), passed=not foreign,
+                        unit="materials not wholly obtained in Viet Nam",
+                        detail="wholly obtained in Viet Nam (grown, raised, caught or extracted here)")
+    blocking = [{"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
+                 "test": "WO", "reason": "not wholly obtained in Viet Nam"} for m in foreign]
+    return _Outcome(not foreign, [result], [], blocking)
+
+
 def _process(test: SpecificProcess, ctx: _Context) -> _Outcome:
     passed = test.name in ctx.product.processes
     result = TestResult(name="process", rule=_text(test), required=test.name,
@@ -481,6 +497,10 @@ def _assess(product: Product, materials: list[Material], rule: Rule, provisions:
     ctx = _Context(product, origins, provisions)
     alternatives = _alternatives(rule)
     alternative_outcomes = [_evaluate(alternative, ctx) for alternative in alternatives]
+    if product.wholly_obtained:
+        # tested first: a wholly obtained product qualifies as such, whatever its product-specific rule asks
+        alternatives = [WhollyObtained(), *alternatives]
+        alternative_outcomes = [_wholly_obtained_here(origins), *alternative_outcomes]
     outcome = _combine_alternatives(alternative_outcomes)
     met_by = None
     remedies: list[Remedy] = []

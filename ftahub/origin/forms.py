@@ -46,6 +46,9 @@ class ProductForm(forms.Form):
     ex_works = forms.CharField(label=gettext_lazy("Ex-works price"), required=False, max_length=40)
     net_cost = forms.CharField(label=gettext_lazy("Net cost (optional)"), required=False, max_length=40)
     weight_kg = forms.CharField(label=gettext_lazy("Product weight, kg (optional)"), required=False, max_length=40)
+    wholly_obtained = forms.BooleanField(
+        label=gettext_lazy("Wholly obtained in Viet Nam: grown and harvested, born and raised, caught or mined here "
+                           "(or made only from such goods)"), required=False)
     processes = forms.CharField(label=gettext_lazy("Specific processes carried out (comma-separated)"),
                                 required=False, max_length=300)
     rule = forms.CharField(label=gettext_lazy("Test this rule instead of the loaded ones (optional)"), required=False,

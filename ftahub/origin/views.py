@@ -33,7 +33,7 @@ def _case(form: ProductForm, materials: list[dict]) -> dict:
     d = form.cleaned_data
     return {"product": {"hs": d["product_hs"].strip(), "fob": d.get("fob"), "ex_works": d.get("ex_works"),
                         "net_cost": d.get("net_cost"), "weight_kg": d.get("weight_kg"),
-                        "description": d["title"],
+                        "description": d["title"], "wholly_obtained": bool(d.get("wholly_obtained")),
                         "processes": [p.strip().lower() for p in (d.get("processes") or "").split(",") if p.strip()]},
             "materials": materials}
 

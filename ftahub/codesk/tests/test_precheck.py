@@ -96,3 +96,18 @@ def test_no_goods(desk):
     app = desk.application()
     app.items.all().delete()
     assert codes(app)["no_items"] == "error"
+
+
+def test_wo_is_accepted_where_the_self_assessment_found_the_product_wholly_obtained(desk):
+    """Lychees from the exporter's own farm: the self-assessment says WO, so declaring WO on the C/O is no error."""
+    from .conftest import saved_assessment
+
+    lychees = {"product": {"hs": "0810.90.20", "fob": 1000.0, "description": "Fresh lychees",
+                           "wholly_obtained": True}, "materials": []}
+    assessment = saved_assessment(desk.enterprise, case=lychees)
+    app = desk.application()
+    app.items.all().delete()
+    Item.objects.create(application=app, position=1, hs_code="0810.90.20", description="Fresh lychees",
+                        quantity=1000, unit="kg", fob_value=1000, criterion=Item.Criterion.WO, assessment=assessment)
+    codes = {f.code for f in precheck.run(app)}
+    assert "criterion_contradicts" not in codes and "assessment_fails" not in codes

@@ -108,3 +108,18 @@ def test_any_unicode_text_never_crashes_the_parser(text):
         parse(text)
     except RuleSyntaxError:
         pass
+
+
+def test_a_product_wholly_obtained_here_qualifies_as_wo_before_its_product_specific_rule():
+    """Lychees grown on the exporter's own farm: no non-originating material; the verdict names WO, so the C/O can
+    declare WO (#16). A claim contradicted by an imported material fails the WO test and names the material."""
+    from ftahub.origin.engine import Material, Product, assess
+    from ftahub.origin.language import parse
+
+    farm = assess(Product(hs="08109020", fob=100.0, wholly_obtained=True), [], parse("CC"))
+    assert farm.qualifies and farm.met_by == "WO"
+    seedlings = Material(hs="0602.20", value=5.0, country="CN", originating=False)
+    claimed = assess(Product(hs="08109020", fob=100.0, wholly_obtained=True), [seedlings], parse("CC"))
+    assert claimed.qualifies and claimed.met_by == "CC"  # the change of chapter still holds
+    wo = next(t for t in claimed.tests if t.name == "WO")
+    assert wo.passed is False and wo.actual == 1
