@@ -50,6 +50,8 @@ class GeneralRule:
     article: str
     annex: str
     source: str
+    article_vi: str = ""  # the same citations as Vietnamese texts write them
+    annex_vi: str = ""
 
 
 NO_PROVISIONS = Provisions(agreement="", tolerance=None, cumulation=())
@@ -84,7 +86,8 @@ def all_provisions() -> dict[str, Provisions]:
             tolerance=(float(tolerance["percent"]), tolerance["base"]) if tolerance else None,
             cumulation=tuple(zones),
             sources=entry.get("sources", {}),
-            general_rule=GeneralRule(general.get("rule"), general["article"], general["annex"], general["source"])
+            general_rule=GeneralRule(general.get("rule"), general["article"], general["annex"], general["source"],
+                                     general.get("article_vi", ""), general.get("annex_vi", ""))
             if (general := entry.get("general_rule")) else None,
         )
     return result

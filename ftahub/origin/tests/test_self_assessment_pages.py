@@ -180,6 +180,6 @@ def test_the_general_rule_applies_where_no_product_specific_rule_is_loaded_and_s
     annex is not loaded: the hub says it cannot assess, in words."""
     html = client.post("/origin/", {**FORM, "market": "TH", "assess": "1"}).content.decode()
     atiga = html.split('data-agreement="ATIGA"')[1].split("</article>")[0]
-    assert "RVC(40) or CTH" in atiga and "áp dụng quy tắc chung của ATIGA Article 28(1)(a)" in atiga
+    assert "RVC(40) or CTH" in atiga and "áp dụng quy tắc chung của Điều 28 khoản 1(a) ATIGA" in atiga
     rcep = html.split('data-agreement="RCEP"')[1].split("</article>")[0]
-    assert "Hiệp định này chỉ áp dụng quy tắc cụ thể mặt hàng (RCEP Article 3.2(c))" in rcep
+    assert "Hiệp định này chỉ áp dụng quy tắc cụ thể mặt hàng (Điều 3.2(c) RCEP)" in rcep

@@ -1,0 +1,16 @@
+"""Citations of the agreements as the reader's language writes them."""
+
+from django import template
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.filter
+def cite(general: dict | None, part: str) -> str:
+    """A general rule's article or annex, in Vietnamese on Vietnamese pages where the data gives it."""
+    if not general:
+        return ""
+    if (get_language() or "vi").startswith("vi") and general.get(f"{part}_vi"):
+        return str(general[f"{part}_vi"])
+    return str(general.get(part, ""))
