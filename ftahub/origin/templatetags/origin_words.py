@@ -14,3 +14,11 @@ def cite(general: dict | None, part: str) -> str:
     if (get_language() or "vi").startswith("vi") and general.get(f"{part}_vi"):
         return str(general[f"{part}_vi"])
     return str(general.get(part, ""))
+
+
+@register.filter
+def rule_words(canonical: str | None) -> str:
+    """A rule in words in the reader's language (origin/words.py); the canonical syntax stays behind a toggle."""
+    from ftahub.origin.words import in_words
+
+    return in_words(canonical) if canonical else ""

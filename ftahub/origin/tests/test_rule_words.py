@@ -1,0 +1,21 @@
+"""Rules in words in the reader's language (#16, #19): what the engine tests, without the abbreviations."""
+
+from django.utils import translation
+
+from ftahub.origin.words import in_words
+
+
+def test_a_rule_in_vietnamese_and_english():
+    with translation.override("vi"):
+        assert in_words("CTH or RVC(40)") == ("mọi nguyên liệu không có xuất xứ thuộc nhóm khác (chuyển đổi nhóm, 4 số)"
+                                              " hoặc hàm lượng giá trị khu vực tối thiểu 40%")
+        assert "trừ nguyên liệu không có xuất xứ thuộc phân nhóm 0709.60" in in_words("CC except from 0709.60")
+        assert "giá xuất xưởng" in in_words("MaxNOM(50, EXW)") and "12,5%" in in_words("RVC(12.5)")
+    with translation.override("en"):
+        assert in_words("WO(chapter 8) and process(smoking)") == (
+            "the materials of chapter 08 used are wholly obtained and the process of smoking is carried out")
+        assert "(build-down method" in in_words("RVC(55, build-down)")
+
+
+def test_text_that_does_not_parse_is_shown_as_it_is():
+    assert in_words("RVC(40") == "RVC(40"

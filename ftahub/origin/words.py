@@ -1,0 +1,107 @@
+"""Rules of origin in words, in the reader's language: what "CTH or RVC(40)" asks of an exporter who does not know
+the abbreviations. The canonical syntax stays available on request; the words are built from the parsed rule, so
+they say exactly what the engine tests."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext_lazy
+
+from .hs import CodeRange, dotted
+from .language import (
+    AllOf,
+    AnyOf,
+    ChangeOfClassification,
+    ManualReading,
+    MaxNonOriginating,
+    MaxWeight,
+    Rule,
+    RuleSyntaxError,
+    SpecificProcess,
+    ValueContent,
+    WhollyObtained,
+    parse,
+)
+
+VALUE_TESTS = {"RVC": gettext_lazy("regional value content"), "LVC": gettext_lazy("local value content"),
+               "QVC": gettext_lazy("qualifying value content"), "VAC": gettext_lazy("value added content")}
+METHODS = {"build-down": gettext_lazy("build-down method, from the non-originating materials"),
+           "build-up": gettext_lazy("build-up method, from the originating materials"),
+           "net-cost": gettext_lazy("net cost method"),
+           "focused": gettext_lazy("focused value method")}
+BASES = {"EXW": gettext_lazy("the ex-works price"), "FOB": gettext_lazy("the FOB price")}
+PROCESSES = {"weaving": gettext_lazy("weaving"), "dyeing": gettext_lazy("dyeing"), "coating": gettext_lazy("coating"),
+             "printing": gettext_lazy("printing"), "knitting": gettext_lazy("knitting"),
+             "spinning": gettext_lazy("spinning"), "making-up": gettext_lazy("making-up (including cutting)"),
+             "smoking": gettext_lazy("smoking"), "extrusion": gettext_lazy("extrusion of man-made fibres")}
+
+
+def _number(value: float) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if (get_language() or "vi").startswith("vi") else text
+
+
+def _refs(ranges: tuple[CodeRange, ...]) -> str:
+    words = {2: _("chapter %(code)s"), 4: _("heading %(code)s"), 6: _("subheading %(code)s")}
+    parts = []
+    for r in ranges:
+        start = words[r.level] % {"code": dotted(r.start)}
+        if r.start == r.end:
+            parts.append(start)
+        else:
+            parts.append(_("%(start)s to %(end)s") % {"start": start, "end": dotted(r.end)})
+    return ", ".join(parts)
+
+
+def _test(rule: Rule) -> str:
+    if isinstance(rule, WhollyObtained):
+        if rule.scope:
+            return _("the materials of %(refs)s used are wholly obtained") % {"refs": _refs(rule.scope)}
+        return _("wholly obtained (grown, raised, caught or extracted in the exporting country)")
+    if isinstance(rule, ChangeOfClassification):
+        text = {"CC": _("every non-originating material is of another chapter (change of chapter)"),
+                "CTH": _("every non-originating material is of another heading (change of heading, 4 digits)"),
+                "CTSH": _("every non-originating material is of another subheading (change of subheading, "
+                          "6 digits)"),
+                "NCR": _("no change of classification required")}[rule.kind]
+        if rule.exceptions:
+            text += _(", except non-originating materials of %(refs)s") % {"refs": _refs(rule.exceptions)}
+        if rule.allowance:
+            text += _("; materials that do not change may be used up to %(percent)s%% of %(base)s") % {
+                "percent": _number(rule.allowance[0]), "base": BASES[rule.allowance[1]]}
+        return text
+    if isinstance(rule, ValueContent):
+        text = _("%(test)s of at least %(percent)s%%") % {"test": VALUE_TESTS.get(rule.name, rule.name),
+                                                           "percent": _number(rule.threshold)}
+        if rule.method:
+            text += f" ({METHODS[rule.method]})"
+        if rule.scope:
+            text += _(", counting only the non-originating materials of %(refs)s") % {"refs": _refs(rule.scope)}
+        return text
+    if isinstance(rule, MaxNonOriginating):
+        return _("non-originating materials worth at most %(percent)s%% of %(base)s") % {
+            "percent": _number(rule.limit), "base": BASES[rule.base]}
+    if isinstance(rule, MaxWeight):
+        return _("non-originating materials of %(refs)s weigh at most %(percent)s%% of the product") % {
+            "refs": _refs(rule.scope), "percent": _number(rule.limit)}
+    if isinstance(rule, SpecificProcess):
+        return _("the process of %(process)s is carried out") % {"process": PROCESSES.get(rule.name, rule.name)}
+    if isinstance(rule, ManualReading):
+        return _("a condition to be read in the legal text")
+    raise TypeError(type(rule).__name__)
+
+
+def describe(rule: Rule, nested: bool = False) -> str:
+    if isinstance(rule, AnyOf):
+        text = _(" or ").join(describe(p, True) for p in rule.parts)
+        return f"({text})" if nested else text
+    if isinstance(rule, AllOf):
+        text = _(" and ").join(describe(p, True) for p in rule.parts)
+        return f"({text})" if nested else text
+    return _test(rule)
+
+
+def in_words(canonical: str) -> str:
+    """The canonical text in words; the text itself where it does not parse (never an error on a page)."""
+    try:
+        return describe(parse(canonical))
+    except (RuleSyntaxError, TypeError, KeyError):
+        return canonical
