@@ -2,8 +2,8 @@
 the abbreviations. The canonical syntax stays available on request; the words are built from the parsed rule, so
 they say exactly what the engine tests."""
 
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from .hs import CodeRange, dotted
 from .language import (
