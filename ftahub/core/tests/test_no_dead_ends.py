@@ -1,4 +1,4 @@
-"""A mistyped address or a page one may not open gets the hub's own page, in the reader's language, with a way
+"""No dead ends (#19): a mistyped address or a page one may not open gets the hub's own page, in the reader's language,
 back (#19): not Django's bare English one."""
 
 import pytest
@@ -20,3 +20,13 @@ def test_a_forbidden_page_says_why_and_offers_to_sign_in(client, make, client_fo
     response = business.get("/audit/")
     assert response.status_code == 403
     assert "Tài khoản của bạn không được mở trang này" in response.content.decode()
+
+
+def test_staff_desks_are_linked_for_those_who_may_open_them(client, make, client_for):
+    officer = client_for(make.user("fa_officer", 24))
+    assert 'href="/events/manage/"' in officer.get("/events/").content.decode()
+    assert 'href="/news/desk/"' in officer.get("/news/").content.decode()
+    statistician = client_for(make.user("statistician", 24))
+    assert 'href="/stats/import/"' in statistician.get("/stats/").content.decode()
+    assert 'href="/events/manage/"' not in statistician.get("/events/").content.decode()
+    assert 'href="/stats/import/"' not in client.get("/stats/").content.decode()
