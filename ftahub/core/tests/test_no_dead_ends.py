@@ -1,5 +1,5 @@
-"""No dead ends (#19): a mistyped address or a page one may not open gets the hub's own page, in the reader's language,
-back (#19): not Django's bare English one."""
+"""No dead ends (#19): a mistyped address or a page one may not open gets the hub's own page, in the reader's
+language, with a way back (not Django's bare English one); staff desks are linked for the roles that use them."""
 
 import pytest
 
