@@ -33,6 +33,8 @@ class ProductIn(Schema):
     weight_kg: float | None = None
     processes: list[str] = []
     description: str | None = None
+    wholly_obtained: bool = Field(False, description="Wholly obtained in Viet Nam (grown, raised, caught or extracted "
+                                                     "there): tested as WO before the product-specific rule")
 
 
 class AssessIn(Schema):

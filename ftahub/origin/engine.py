@@ -109,9 +109,10 @@ class MaterialOrigin:
 @dataclass
 class Action:
     kind: str  # source_originating, replace_value, perform_process, read_manually, provide_data
-    detail: str
+    detail: str  # in English, for the CLI and the API; the pages word ``kind`` and ``params`` instead
     value: float = 0.0
     materials: list[int] = field(default_factory=list)
+    params: dict[str, str] = field(default_factory=dict)  # what the pages need to say it: names, percent, method
 
 
 @dataclass
@@ -274,6 +275,7 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
             + ", ".join(f"{b['description'] or b['hs']} ({b['value']:.2f})" for b in chosen),
             value=round(sum(b["value"] for b in chosen), 2),
             materials=[b["index"] for b in chosen],
+            params={"what": "suppliers", "names": ", ".join(b["description"] or b["hs"] for b in chosen)},
         )])
     return _Outcome(passed, [result], remedies, [] if passed else blocking)
 
@@ -288,7 +290,7 @@ def _value_content(test: ValueContent, ctx: _Context) -> _Outcome:
             result = TestResult(name=test.name, rule=_text(test), required=threshold, actual=None, passed=None,
                                 detail="net-cost: the product's net cost is needed (above zero)")
             return _Outcome(None, [result], [[Action("provide_data", "give the product's net cost (net_cost) to "
-                                                     "test the net cost method")]], [])
+                                                     "test the net cost method", params={"what": "net_cost"})]], [])
         numerator = base - ctx.vnm
         gap = ctx.vnm - base * (1 - threshold / 100.0)
         formula = "(NC − VNM) / NC"
@@ -315,7 +317,8 @@ def _value_content(test: ValueContent, ctx: _Context) -> _Outcome:
     if not passed:
         remedies.append([Action("replace_value",
                                 f"replace at least {gap:.2f} of non-originating materials with originating ones "
-                                f"to reach {threshold:g}% ({method})", value=round(gap, 2))])
+                                f"to reach {threshold:g}% ({method})", value=round(gap, 2),
+                                params={"percent": f"{threshold:g}", "method": method})])
     return _Outcome(passed, [result], remedies, [])
 
 
@@ -330,7 +333,7 @@ def _max_nom(test: MaxNonOriginating, ctx: _Context) -> _Outcome:
         gap = ctx.vnm - base * test.limit / 100.0
         remedies.append([Action("replace_value", f"replace at least {gap:.2f} of non-originating materials with "
                                 f"originating ones to bring them to {test.limit:g}% of {test.base}",
-                                value=round(gap, 2))])
+                                value=round(gap, 2), params={"percent": f"{test.limit:g}", "base": test.base})])
     return _Outcome(passed, [result], remedies, [])
 
 
@@ -341,7 +344,7 @@ def _max_weight(test: MaxWeight, ctx: _Context) -> _Outcome:
         result = TestResult(name="MaxWeight", rule=_text(test), required=test.limit, actual=None, passed=None,
                             unit="% of weight", detail="needs the product's weight and the weight of each material")
         return _Outcome(None, [result], [[Action("provide_data", "give the weights (kg) of the product and of the "
-                                                 "materials the rule counts")]], [])
+                                                 "materials the rule counts", params={"what": "weights"})]], [])
     used = sum(m.weight_kg or 0.0 for m in counted)  # every weight is known here (checked above)
     actual = _pct(used, weight)
     passed = 100.0 * used / weight <= test.limit + EPSILON
@@ -350,7 +353,8 @@ def _max_weight(test: MaxWeight, ctx: _Context) -> _Outcome:
                         detail="weight of non-originating materials of " + ", ".join(r.canonical() for r in test.scope))
     remedies = [] if passed else [[Action("source_originating", "use originating materials of "
                                           + ", ".join(r.canonical() for r in test.scope) + " for part of the weight",
-                                          materials=[m.index for m in counted])]]
+                                          materials=[m.index for m in counted],
+                                          params={"what": "weight", "scope": _text(test)})]]
     return _Outcome(passed, [result], remedies, [])
 
 
@@ -365,7 +369,9 @@ def _wholly_obtained(test: WhollyObtained, ctx: _Context) -> _Outcome:
     remedies = [] if passed else [[Action("source_originating", "use only wholly obtained (originating) "
                                           + ("materials" if not test.scope else f"materials of {scope}"),
                                           value=round(sum(m.value for m in counted), 2),
-                                          materials=[m.index for m in counted])]]
+                                          materials=[m.index for m in counted],
+                                          params={"what": "wholly", "names": ", ".join(
+                                              m.description or m.hs for m in counted)})]]
     return _Outcome(passed, [result], remedies, blocking)
 
 
@@ -386,14 +392,16 @@ def _process(test: SpecificProcess, ctx: _Context) -> _Outcome:
     result = TestResult(name="process", rule=_text(test), required=test.name,
                         actual=", ".join(ctx.product.processes) or "none declared", passed=passed, unit="",
                         detail="a specific process the exporter declares")
-    remedies = [] if passed else [[Action("perform_process", f"carry out and declare the process '{test.name}'")]]
+    remedies = [] if passed else [[Action("perform_process", f"carry out and declare the process '{test.name}'",
+                                          params={"process": test.name})]]
     return _Outcome(passed, [result], remedies, [])
 
 
 def _manual(test: ManualReading, ctx: _Context) -> _Outcome:
     result = TestResult(name="manual", rule=_text(test), required=test.text, actual=None, passed=None, unit="",
                         detail="needs manual reading: the legal text could not be turned into tests")
-    return _Outcome(None, [result], [[Action("read_manually", f"check the legal text by hand: {test.text}")]], [])
+    return _Outcome(None, [result], [[Action("read_manually", f"check the legal text by hand: {test.text}",
+                                             params={"text": test.text})]], [])
 
 
 def _evaluate(rule: Rule, ctx: _Context) -> _Outcome:

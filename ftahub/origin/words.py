@@ -105,3 +105,36 @@ def in_words(canonical: str) -> str:
         return describe(parse(canonical))
     except (RuleSyntaxError, TypeError, KeyError):
         return canonical
+
+
+def action_words(action: dict) -> str:
+    """One step of "what would make it qualify", in the reader's language (the engine gives kind and params)."""
+    params = action.get("params") or {}
+    kind, what = action.get("kind"), params.get("what")
+    value = _number(float(action.get("value") or 0))
+    if kind == "source_originating" and what == "weight":
+        return _("buy part of the materials the rule weighs (%(scope)s) from originating suppliers") % {
+            "scope": in_words(params.get("scope", ""))}
+    if kind == "source_originating" and what == "wholly":
+        return _("use only wholly obtained materials instead of: %(names)s") % {"names": params.get("names", "")}
+    if kind == "source_originating":
+        return _("buy these from originating suppliers (with a supplier's declaration): %(names)s (worth "
+                 "%(value)s)") % {"names": params.get("names", ""), "value": value}
+    if kind == "replace_value" and params.get("method"):
+        return _("replace non-originating materials worth at least %(value)s with originating ones, to reach "
+                 "%(percent)s%% (%(method)s)") % {"value": value, "percent": params.get("percent", ""),
+                                                   "method": METHODS.get(params["method"], params["method"])}
+    if kind == "replace_value":
+        return _("replace non-originating materials worth at least %(value)s with originating ones, to bring "
+                 "them to %(percent)s%% of %(base)s") % {"value": value, "percent": params.get("percent", ""),
+                                                         "base": BASES.get(params.get("base", ""), "")}
+    if kind == "provide_data" and what == "net_cost":
+        return _("give the product's net cost to test the net cost method")
+    if kind == "provide_data":
+        return _("give the weight (kg) of the product and of the materials the rule counts")
+    if kind == "perform_process":
+        return _("carry out the process of %(process)s and declare it") % {
+            "process": PROCESSES.get(params.get("process", ""), params.get("process", ""))}
+    if kind == "read_manually":
+        return _("read the condition in the legal text and check it by hand")
+    return str(action.get("detail", ""))

@@ -22,3 +22,10 @@ def rule_words(canonical: str | None) -> str:
     from ftahub.origin.words import in_words
 
     return in_words(canonical) if canonical else ""
+
+
+@register.filter
+def action_words(action: dict) -> str:
+    from ftahub.origin.words import action_words as words
+
+    return words(action)

@@ -45,3 +45,10 @@ def test_rules_for_lychees_show_each_agreements_rule_with_its_source(client):
 def test_parse_endpoint_normalises_rule_text(client):
     assert client.post("/api/v1/origin/parse", {"rule": "cth  or rvc(40)"},
                        content_type="application/json").json() == {"canonical": "CTH or RVC(40)"}
+
+
+def test_a_wholly_obtained_product_is_assessed_as_such_through_the_api(client):
+    lychees = {"agreement": "CPTPP", "product": {"hs": "0810.90.20", "fob": 100.0, "wholly_obtained": True},
+               "materials": []}
+    body = client.post("/api/v1/origin/assess", lychees, content_type="application/json").json()
+    assert body["qualifies"] is True and body["met_by"] == "WO"
