@@ -2,6 +2,7 @@
 the MFN rate, the saving, the rule of origin and how demanding it is, and the proof of origin to use."""
 
 import datetime
+from dataclasses import asdict
 from functools import lru_cache
 
 from ftahub.agreements.models import TradeAgreement
@@ -11,7 +12,7 @@ from ftahub.origin import rulebook
 from ftahub.origin.demand import demand
 from ftahub.origin.language import parse
 from ftahub.origin.rulebook import AmbiguousRule
-from ftahub.origin.rules import candidates
+from ftahub.origin.rules import candidates, general_rule
 
 from . import commitments as staging
 from .models import HSCode, TariffCommitment, TariffRate
@@ -170,9 +171,14 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
             found = rulebook.lookup(code, candidates(agreement.code, code))
         except AmbiguousRule:
             row["rule_note"] = "several rules apply to this code depending on the product's description"
+            row["rule_by_description"] = True
         else:
             if found:
                 row.update(rule=found.canonical, rule_demand=dict(_demand(found.canonical)), rule_note=found.note)
+            elif (general := general_rule(agreement.code)) and general.rule:
+                # no product-specific rule loaded: the agreement's general rule, marked as such
+                row.update(rule=general.rule, rule_demand=dict(_demand(general.rule)), rule_general=asdict(general),
+                           rule_note=f"general rule of {general.article} unless {general.annex} lists the product")
         rows.append(row)
     rows.sort(key=lambda r: (r["mfn_lower"], r["saving"] is None, -(r["saving"] or 0),
                              (r["rule_demand"] or {}).get("score", 100), r["agreement"]))

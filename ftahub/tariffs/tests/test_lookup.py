@@ -104,3 +104,14 @@ def test_a_cptpp_rate_printed_for_mexico_applies_only_to_mexico():
     assert japan["rate"] == 12.3 and mexico["rate"] == 15.3
     assert japan["printed"] == mexico["printed"] == "12,3; M: 15,3"
     assert japan["saving"] is not None and japan["saving"] > mexico["saving"]
+
+
+def test_without_a_loaded_annex_the_general_rule_is_shown_in_words_and_marked(client):
+    """Lychees from Thailand: no ATIGA annex is loaded, so ATIGA's general rule (Art. 28(1)(a)) is shown, in words,
+    with the warning that the annex may set another."""
+    rows = by_agreement(lookup("08109020", "import", "TH", JUNE_2026))
+    assert rows["ATIGA"]["rule"] == "RVC(40) or CTH" and rows["ATIGA"]["rule_general"]["article"].startswith("ATIGA")
+    html = client.get("/hs/lookup/", {"hs": "08109020", "partner": "TH", "date": "2026-06-01"},
+                      HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "Quy tắc chung của Điều 28 khoản 1(a) ATIGA" in html
+    assert "hàm lượng giá trị khu vực tối thiểu 40%" in html
