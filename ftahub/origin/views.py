@@ -174,3 +174,8 @@ def declare(request, token: str):
         service.record_declaration(declaration, form.cleaned_data)
         return render(request, "origin/declare_done.html", {"declaration": declaration})
     return render(request, "origin/declare.html", {"declaration": declaration, "form": form})
+
+
+def glossary(request):
+    """The words of rules of origin in plain language, linked from every rule shown in words."""
+    return render(request, "origin/glossary.html", {"terms": wording.GLOSSARY})

@@ -48,3 +48,56 @@ def problem(p: Problem) -> str:
     text = PROBLEMS[p.code] % values
     text = text[:1].upper() + text[1:]
     return _("Row %(row)s: %(problem)s") % {"row": p.row, "problem": text} if p.row else text
+
+
+# (anchor, term, plain explanation): general definitions of the terms, not any one agreement's legal text
+GLOSSARY = [
+    ("originating", gettext_lazy("Originating"), gettext_lazy(
+        "A product or material that counts as made in the agreement's area under its rules of origin. Only "
+        "originating goods get the agreement's lower duty, and only with the proof of origin the agreement asks "
+        "for.")),
+    ("wo", gettext_lazy("Wholly obtained (WO)"), gettext_lazy(
+        "Grown and harvested, born and raised, caught or extracted in the exporting country, or made there only "
+        "from such goods. Fresh fruit from your own orchard or fish caught by a Vietnamese vessel are examples.")),
+    ("non-originating", gettext_lazy("Non-originating material"), gettext_lazy(
+        "A material imported from outside the agreement's area, or whose origin you cannot show (a supplier's "
+        "declaration shows it). The tests below are about these materials.")),
+    ("cc", gettext_lazy("Change of chapter (CC)"), gettext_lazy(
+        "Every non-originating material must be classified in another HS chapter (the first 2 digits) than the "
+        "product. Cocoa beans (chapter 18) made into chocolate (chapter 18) do not change chapter; sugar (chapter "
+        "17) used in it does.")),
+    ("cth", gettext_lazy("Change of heading (CTH)"), gettext_lazy(
+        "Every non-originating material must be classified in another HS heading (the first 4 digits) than the "
+        "product. Fabric of heading 52.08 made into shirts of heading 62.05 changes heading.")),
+    ("ctsh", gettext_lazy("Change of subheading (CTSH)"), gettext_lazy(
+        "Every non-originating material must be classified in another HS subheading (the first 6 digits) than the "
+        "product.")),
+    ("rvc", gettext_lazy("Regional value content (RVC)"), gettext_lazy(
+        "The share of the product's price that comes from the agreement's area. The build-down (indirect) method "
+        "takes the price minus the non-originating materials, divided by the price; the build-up (direct) method "
+        "takes the originating materials divided by the price.")),
+    ("net-cost", gettext_lazy("Net cost method"), gettext_lazy(
+        "A way of measuring value content against the product's net cost (its total cost less some costs the "
+        "agreement lists) instead of its price; used for some goods, such as cars under CPTPP.")),
+    ("maxnom", gettext_lazy("Maximum value of non-originating materials"), gettext_lazy(
+        "The non-originating materials may be worth at most the given share of the ex-works price (EU-style "
+        "rules, such as EVFTA and UKVFTA).")),
+    ("de-minimis", gettext_lazy("Tolerance (de minimis)"), gettext_lazy(
+        "A small share of non-originating materials that fail a change of classification may still be used, up to "
+        "the percentage the agreement sets (for example 10 % of the FOB value).")),
+    ("cumulation", gettext_lazy("Cumulation"), gettext_lazy(
+        "Originating materials from another party of the same agreement count as originating in your product.")),
+    ("psr", gettext_lazy("Product-specific rule"), gettext_lazy(
+        "The rule an agreement's annex sets for one HS chapter, heading or subheading. Where an agreement has a "
+        "general rule, the annex replaces it for the products it lists.")),
+    ("general-rule", gettext_lazy("General rule"), gettext_lazy(
+        "The rule an agreement applies to every product its product-specific annex does not list, for example a "
+        "regional value content of 40 % or a change of heading.")),
+    ("fob", gettext_lazy("FOB price"), gettext_lazy(
+        "The price of the goods loaded on board at the port of export, including transport to that port.")),
+    ("exw", gettext_lazy("Ex-works price"), gettext_lazy(
+        "The price paid to the maker when the goods leave the factory, before transport.")),
+    ("co", gettext_lazy("Certificate of origin (C/O)"), gettext_lazy(
+        "The document that proves the goods originate. Each agreement has its own form, and some let the exporter "
+        "declare the origin itself; the duty finder names the one each agreement uses.")),
+]

@@ -19,3 +19,12 @@ def test_a_rule_in_vietnamese_and_english():
 
 def test_text_that_does_not_parse_is_shown_as_it_is():
     assert in_words("RVC(40") == "RVC(40"
+
+
+def test_the_glossary_explains_the_terms_in_both_languages(client, db):
+    html = client.get("/origin/glossary/").content.decode()
+    assert 'id="cth"' in html and "Chuyển đổi nhóm (CTH)" in html and "Xuất xứ thuần túy (WO)" in html
+    assert "Change of heading (CTH)" in client.get("/origin/glossary/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'href="/origin/glossary/"' in client.post("/origin/", {
+        "title": "Fan", "product_hs": "8414.51", "market": "JP", "fob": "100", "rows": "1", "row-0-hs": "8501.10",
+        "row-0-value": "50", "row-0-country": "CN", "row-0-originating": "no", "assess": "1"}).content.decode()
