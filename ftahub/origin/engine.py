@@ -40,6 +40,14 @@ class InputError(ValueError):
     """The case cannot be assessed as given (missing price, bad HS code, ...). The message says what to fix."""
 
 
+class MissingPrice(InputError):
+    """The rule measures against a price the case does not give (``price``: fob or ex_works)."""
+
+    def __init__(self, price: str, message: str):
+        self.price = price
+        super().__init__(message)
+
+
 # --- input ------------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -183,7 +191,8 @@ class _Context:
         value = self.product.ex_works if name == "EXW" else self.product.fob
         if value is None or value <= 0:
             label = "ex_works (ex-works price)" if name == "EXW" else "fob (FOB price)"
-            raise InputError(f"the product's {label} is needed for this rule and must be above zero")
+            raise MissingPrice("ex_works" if name == "EXW" else "fob",
+                               f"the product's {label} is needed for this rule and must be above zero")
         return value
 
     def base_or_none(self, name: str) -> float | None:

@@ -6,6 +6,7 @@ from ftahub.agreements.models import TradeAgreement
 from ftahub.places.models import Country
 
 from . import InputError, RuleSyntaxError, assess_case, rulebook
+from .engine import MissingPrice
 from .provisions import all_provisions
 from .rulebook import AmbiguousRule
 from .rules import candidates, general_rule, rule_text_for
@@ -51,6 +52,8 @@ def assess_everywhere(case: dict, market: str | None, rule_override: str | None 
                                             rule_for=rule_text_for)
         except AmbiguousRule as exc:
             row.update(_by_description(case, agreement.code, exc.candidates))
+        except MissingPrice as exc:
+            row["status"], row["message"], row["missing_price"] = "error", str(exc), exc.price
         except (InputError, RuleSyntaxError) as exc:
             row["status"], row["message"] = "error", str(exc)
         rows.append(row)

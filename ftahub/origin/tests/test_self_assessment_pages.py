@@ -183,3 +183,10 @@ def test_the_general_rule_applies_where_no_product_specific_rule_is_loaded_and_s
     assert "RVC(40) or CTH" in atiga and "áp dụng quy tắc chung của Điều 28 khoản 1(a) ATIGA" in atiga
     rcep = html.split('data-agreement="RCEP"')[1].split("</article>")[0]
     assert "Hiệp định này chỉ áp dụng quy tắc cụ thể mặt hàng (Điều 3.2(c) RCEP)" in rcep
+
+
+def test_a_missing_price_is_asked_for_in_words_not_an_english_error(client):
+    """To the EU the fan's rule is measured against the ex-works price; with only FOB given, the hub asks for it."""
+    html = client.post("/origin/", {**FORM, "market": "DE", "ex_works": "", "assess": "1"}).content.decode()
+    evfta = html.split('data-agreement="EVFTA"')[1].split("</article>")[0]
+    assert "Quy tắc này tính trên giá xuất xưởng" in evfta and "is needed for this rule" not in evfta
