@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("", views.self_assess, name="origin-self-assess"),
     path("glossary/", views.glossary, name="origin-glossary"),
+    path("guide/", views.guide, name="origin-guide"),
     path("assessments/", views.assessment_list, name="origin-assessments"),
     path("assessments/<int:pk>/", views.assessment_detail, name="origin-assessment"),
     path("assessments/<int:pk>/pdf", views.assessment_pdf_view, name="origin-assessment-pdf"),

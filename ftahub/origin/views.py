@@ -9,7 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ftahub.common import hscode
 from ftahub.places import countries
+from ftahub.tariffs.classify import classify
 
 from . import service, wording
 from .bom import BomError, Problem, flatten, read_bom, rows_to_materials
@@ -179,3 +181,54 @@ def declare(request, token: str):
 def glossary(request):
     """The words of rules of origin in plain language, linked from every rule shown in words."""
     return render(request, "origin/glossary.html", {"terms": wording.GLOSSARY})
+
+
+GUIDE_ROWS = 6
+GUIDE_FIELDS = ("title", "product_hs", "market", "currency", "fob", "ex_works", "wholly_obtained")
+
+
+def guide(request):
+    """The guided path for an exporter who does not know "CTH" or "RVC": the product and market, whether it is
+    wholly obtained here, then each material with where it comes from and what it costs (the HS code suggested
+    from its name when left blank, for the exporter to check), then the verdict under each agreement in words.
+    Every step keeps what was typed before in hidden fields; nothing is stored."""
+    data = request.POST if request.method == "POST" else request.GET
+    step = data.get("step", "product")
+    form = ProductForm(data or None, initial={"market": request.GET.get("market", ""),
+                                              "product_hs": request.GET.get("hs", "")})
+    rows = [{f: data.get(f"row-{i}-{f}", "").strip() for f in ("description", "hs", "country", "value", "local")}
+            for i in range(GUIDE_ROWS)]
+    context = {"form": form, "rows": rows, "step": step, "countries": countries.datalist(),
+               "kept": [(name, data.get(name, "")) for name in GUIDE_FIELDS], "suggested": set()}
+    if request.method != "POST":
+        return render(request, "origin/guide.html", {**context, "step": "product"})
+    if not form.is_valid():
+        return render(request, "origin/guide.html", {**context, "step": "product"})
+    if step == "product":
+        return render(request, "origin/guide.html", {**context, "step": "wholly"})
+    if step == "wholly" and not form.cleaned_data.get("wholly_obtained"):
+        return render(request, "origin/guide.html", {**context, "step": "materials"})
+    if step == "materials" and any(r["description"] and not r["hs"] for r in rows):
+        # suggest the HS code of each material from its name; the exporter checks them before the verdict
+        for i, row in enumerate(rows):
+            if row["description"] and not row["hs"]:
+                found = classify(row["description"], 1)["candidates"] if row["description"] else []
+                if found:
+                    row["hs"] = hscode.dotted(found[0]["subheading"])
+                    context["suggested"].add(i)
+        return render(request, "origin/guide.html", {**context, "step": "materials"})
+    table = [[r["hs"], r["description"], r["value"], r["country"],
+              "yes" if r["local"] else ("unknown" if countries.resolve(r["country"]) == "VN" else "no")]
+             for r in rows if r["description"] or r["value"]]
+    results, bom_errors = None, []
+    try:
+        materials = rows_to_materials(["hs", "description", "value", "country", "originating"], table,
+                                      currency=form.cleaned_data["currency"], country=countries.resolve) \
+            if table else []
+        _check_totals(form.cleaned_data, materials)
+    except BomError as exc:
+        bom_errors = [wording.problem(p) for p in exc.problems]
+        return render(request, "origin/guide.html", {**context, "step": "materials", "bom_errors": bom_errors})
+    case = _case(form, materials)
+    results = assess_everywhere(case, form.cleaned_data.get("market") or None)
+    return render(request, "origin/guide.html", {**context, "step": "results", "results": results})

@@ -42,6 +42,7 @@ PAGES = {
     "content-list": (None, EVERYONE), "content-rss": (None, EVERYONE), "content-atom": (None, EVERYONE),
     "content-detail": (lambda w: {"pk": w.draft.pk}, EDITORS_X),  # a draft: its province's editors only
     "transparency-log": (None, EVERYONE), "origin-self-assess": (None, EVERYONE), "origin-glossary": (None, EVERYONE),
+    "origin-guide": (None, EVERYONE),
     "login": (None, EVERYONE), "trace-lot": (lambda w: {"gtin": w.lot.gtin, "lot": w.lot.lot}, EVERYONE),
     "trace-lot-qr": (lambda w: {"gtin": w.lot.gtin, "lot": w.lot.lot}, EVERYONE),
     "origin-declare": (lambda w: {"token": "no-such-token"}, set()),  # a supplier's link: only with its token
