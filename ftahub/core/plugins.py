@@ -90,6 +90,7 @@ class HubApp(AppConfig):
     jobs: dict[str, str] = {}  # job kind -> dotted path to ``run(payload, progress)``, run by ``ftahub worker``
     maintenance: tuple[str, ...] = ()  # dotted paths to ``run()``, run by the worker every hour (retention…)
     body_limits: dict[str, int] = {}  # path -> the largest request body it takes, refused (413) before parsing
+    warm_up: tuple[str, ...] = ()  # dotted paths to ``build()``, run in the background when the server starts
 
 
 def hub_apps() -> list[HubApp]:
@@ -178,6 +179,11 @@ def backup_excluded() -> list[str]:
 
 def backup_querysets() -> dict[str, Any]:
     return _merged("backup_rows")
+
+
+def warm_ups() -> list[Callable[[], Any]]:
+    """What the apps build once per server process (an index, a cache), so the first request does not wait."""
+    return [resolve(path) for app in hub_apps() for path in app.warm_up]
 
 
 def restore_checks() -> list[Callable[[Callable[[str], None]], None]]:

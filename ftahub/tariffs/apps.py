@@ -27,3 +27,4 @@ class TariffsConfig(HubApp):
     backup_exclude = ("tariffs.TariffRate", "tariffs.TariffRow", "tariffs.LineProcedure", "tariffs.TariffEdition")
     backup_rows = "ftahub.tariffs.importer.backup_rows"  # rates imported by hand are kept
     after_restore = "ftahub.tariffs.importer.reload_after_restore"
+    warm_up = ("ftahub.tariffs.classify.classifier",)  # the HS classification index (a few seconds)

@@ -116,3 +116,10 @@ def test_confirmations_export_as_a_data_set(make, tmp_path):
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows[0]["description"] == DRIED_LYCHEES and rows[0]["code"] == "08134090"
     assert rows[0]["subheading"] == "081340" and rows[0]["corrected_from"] == "08109020"
+
+
+def test_the_server_builds_the_index_when_it_starts_not_at_the_first_request():
+    from ftahub.core.plugins import warm_ups
+    from ftahub.tariffs import classify as service
+
+    assert service.classifier in warm_ups()

@@ -1,9 +1,10 @@
+import logging
 import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from ftahub.core import jobs
+from ftahub.core import jobs, plugins
 
 
 class Command(BaseCommand):
@@ -21,6 +22,7 @@ class Command(BaseCommand):
 
         if settings.FTAHUB_WORKER:  # the embedded default runs queued jobs in this process, beside the server
             threading.Thread(target=jobs.work, args=(threading.Event(),), name="ftahub-worker", daemon=True).start()
+        threading.Thread(target=_warm_up, name="ftahub-warm-up", daemon=True).start()
         proxy = {}
         if settings.BEHIND_PROXY:
             # Waitress takes the scheme and the client's address from the trusted proxy's headers only, and drops
@@ -32,3 +34,15 @@ class Command(BaseCommand):
                           + (f", behind the proxy at {settings.FTAHUB_TRUSTED_PROXY}" if proxy else "")
                           + "); Ctrl+C stops it.")
         serve(application, host=host, port=port, threads=threads, ident="ftahub", **proxy)
+
+
+def _warm_up() -> None:
+    """Build what the apps build once per process (the HS classification index) before the first request asks."""
+    from django.db import connection
+
+    for build in plugins.warm_ups():
+        try:
+            build()
+        except Exception:  # a hub without the data still serves; the first request builds or says why
+            logging.getLogger(__name__).exception("warm-up %s failed", getattr(build, "__name__", build))
+    connection.close()
