@@ -224,12 +224,14 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
     word = LEVEL_WORDS.get(level, "")
     blocking: list[dict[str, Any]] = [
         *({"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
-           "test": _text(test), "reason": f"non-originating and of the same {word} as the product"}
-          for m in failing_change),
+           "test": _text(test), "reason": f"non-originating and of the same {word} as the product", "why": "same",
+           "level": level} for m in failing_change),
         *({"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
-           "test": _text(test), "reason": "non-originating and of a code the rule excepts"} for m in excepted),
+           "test": _text(test), "reason": "non-originating and of a code the rule excepts", "why": "excepted",
+           "level": level} for m in excepted),
         *({"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
-           "test": _text(test), "reason": f"HS code too short to tell its {word}"} for m in unclear),
+           "test": _text(test), "reason": f"HS code too short to tell its {word}", "why": "unclear", "level": level}
+          for m in unclear),
     ]
     notes = []
     # The rule's own allowance (e.g. EVFTA "materials of the same heading ... up to 10 % of the ex-works price")

@@ -231,4 +231,4 @@ def guide(request):
         return render(request, "origin/guide.html", {**context, "step": "materials", "bom_errors": bom_errors})
     case = _case(form, materials)
     results = assess_everywhere(case, form.cleaned_data.get("market") or None)
-    return render(request, "origin/guide.html", {**context, "step": "results", "results": results})
+    return render(request, "origin/guide.html", {**context, "step": "results", "results": results, "case": case})

@@ -138,3 +138,22 @@ def action_words(action: dict) -> str:
     if kind == "read_manually":
         return _("read the condition in the legal text and check it by hand")
     return str(action.get("detail", ""))
+
+
+def blocking_words(material: dict, product_hs: str) -> str:
+    """Why one material stops a test, as a sentence: "vải bông (China, HS 5208.11) is not originating and is of the
+    same heading 52.08 as the product, so the change of heading is not met"."""
+    name = material.get("description") or dotted(str(material.get("hs", "")))
+    who = _("%(name)s (HS %(hs)s)") % {"name": name, "hs": dotted(str(material.get("hs", "")))}
+    level = int(material.get("level") or 0)
+    levels = {2: _("chapter %(code)s"), 4: _("heading %(code)s"), 6: _("subheading %(code)s")}
+    why = material.get("why")
+    if why == "same" and level in levels:
+        return _("%(who)s is not originating and is of the same %(place)s as the product, so this test is not "
+                 "met") % {"who": who, "place": levels[level] % {"code": dotted(product_hs[:level])}}
+    if why == "excepted":
+        return _("%(who)s is not originating and is of a code the rule excludes") % {"who": who}
+    if why == "unclear":
+        return _("%(who)s has too short an HS code to tell whether it changes classification: give its full "
+                 "code") % {"who": who}
+    return _("%(who)s is not originating and counts against this test") % {"who": who}

@@ -29,3 +29,10 @@ def action_words(action: dict) -> str:
     from ftahub.origin.words import action_words as words
 
     return words(action)
+
+
+@register.filter
+def blocking_words(material: dict, product_hs: str) -> str:
+    from ftahub.origin.words import blocking_words as words
+
+    return words(material, product_hs or "")

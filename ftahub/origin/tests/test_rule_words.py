@@ -28,3 +28,13 @@ def test_the_glossary_explains_the_terms_in_both_languages(client, db):
     assert 'href="/origin/glossary/"' in client.post("/origin/", {
         "title": "Fan", "product_hs": "8414.51", "market": "JP", "fob": "100", "rows": "1", "row-0-hs": "8501.10",
         "row-0-value": "50", "row-0-country": "CN", "row-0-originating": "no", "assess": "1"}).content.decode()
+
+
+def test_a_blocking_material_is_explained_in_a_sentence(client, db):
+    """A shirt (62.05) under the change of heading: its imported fabric is fine, imported shirt parts of 62.05 are
+    not, and the page says why in Vietnamese."""
+    html = client.post("/origin/", {
+        "title": "Shirt", "product_hs": "6205.20", "market": "JP", "fob": "100", "rows": "2",
+        "row-0-hs": "6205.20", "row-0-description": "thân áo cắt sẵn", "row-0-value": "30", "row-0-country": "CN",
+        "row-0-originating": "no", "rule": "CTH", "assess": "1"}).content.decode()
+    assert "thân áo cắt sẵn (HS 6205.20) không có xuất xứ và cùng nhóm 62.05 với sản phẩm" in html
