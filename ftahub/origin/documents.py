@@ -45,6 +45,7 @@ def assessment_pdf(assessment) -> bytes:
         _p(f"{assessment.title} — HS {product['hs']} — {assessment.enterprise.name} "
            f"(MST {assessment.enterprise.tax_code})", "body"),
         _p(f"No. {assessment.pk}, {timezone.localtime(assessment.created_at):%d/%m/%Y %H:%M}. "
+           f"{product.get('currency') or 'USD'}: "
            f"FOB {_v(product.get('fob'))}, ex-works {_v(product.get('ex_works'))}, net cost {_v(product.get('net_cost'))}, "
            f"weight {_v(product.get('weight_kg'))} kg; processes: {', '.join(product.get('processes') or []) or '—'}",
            "body"),

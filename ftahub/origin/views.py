@@ -36,6 +36,7 @@ def _case(form: ProductForm, materials: list[dict]) -> dict:
     return {"product": {"hs": d["product_hs"].strip(), "fob": d.get("fob"), "ex_works": d.get("ex_works"),
                         "net_cost": d.get("net_cost"), "weight_kg": d.get("weight_kg"),
                         "description": d["title"], "wholly_obtained": bool(d.get("wholly_obtained")),
+                        "currency": d.get("currency") or "USD",
                         "processes": [p.strip().lower() for p in (d.get("processes") or "").split(",") if p.strip()]},
             "materials": materials}
 
