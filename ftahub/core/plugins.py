@@ -91,6 +91,8 @@ class HubApp(AppConfig):
     maintenance: tuple[str, ...] = ()  # dotted paths to ``run()``, run by the worker every hour (retention…)
     body_limits: dict[str, int] = {}  # path -> the largest request body it takes, refused (413) before parsing
     warm_up: tuple[str, ...] = ()  # dotted paths to ``build()``, run in the background when the server starts
+    # services other apps may use without importing this one (which would tie them in a cycle): name -> dotted path
+    provides: dict[str, str] = {}
 
 
 def hub_apps() -> list[HubApp]:
@@ -179,6 +181,14 @@ def backup_excluded() -> list[str]:
 
 def backup_querysets() -> dict[str, Any]:
     return _merged("backup_rows")
+
+
+def service(name: str) -> Callable[..., Any] | None:
+    """A service some installed app provides (e.g. "hs_suggest"), or None when none does."""
+    for app in hub_apps():
+        if name in app.provides:
+            return resolve(app.provides[name])  # type: ignore[no-any-return]
+    return None
 
 
 def warm_ups() -> list[Callable[[], Any]]:

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ftahub.common import hscode
+from ftahub.core import plugins
 from ftahub.places import countries
-from ftahub.tariffs.classify import classify
 
 from . import service, wording
 from .bom import BomError, Problem, flatten, read_bom, rows_to_materials
@@ -210,13 +210,13 @@ def guide(request):
     if step == "wholly" and not form.cleaned_data.get("wholly_obtained"):
         return render(request, "origin/guide.html", {**context, "step": "materials"})
     if step == "materials" and any(r["description"] and not r["hs"] for r in rows):
-        # suggest the HS code of each material from its name; the exporter checks them before the verdict
+        # suggest the HS code of each material from its name (the HS assistant, where installed); the exporter
+        # checks them before the verdict
+        suggest = plugins.service("hs_suggest")
         for i, row in enumerate(rows):
-            if row["description"] and not row["hs"]:
-                found = classify(row["description"], 1)["candidates"] if row["description"] else []
-                if found:
-                    row["hs"] = hscode.dotted(found[0]["subheading"])
-                    context["suggested"].add(i)
+            if row["description"] and not row["hs"] and suggest and (found := suggest(row["description"])):
+                row["hs"] = hscode.dotted(found)
+                context["suggested"].add(i)
         return render(request, "origin/guide.html", {**context, "step": "materials"})
     table = [[r["hs"], r["description"], r["value"], r["country"],
               "yes" if r["local"] else ("unknown" if countries.resolve(r["country"]) == "VN" else "no")]

@@ -28,3 +28,4 @@ class TariffsConfig(HubApp):
     backup_rows = "ftahub.tariffs.importer.backup_rows"  # rates imported by hand are kept
     after_restore = "ftahub.tariffs.importer.reload_after_restore"
     warm_up = ("ftahub.tariffs.classify.classifier",)  # the HS classification index (a few seconds)
+    provides = {"hs_suggest": "ftahub.tariffs.classify.suggest"}  # the guided origin path suggests material codes

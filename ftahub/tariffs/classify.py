@@ -122,3 +122,13 @@ def record(text: str, code: str, user, province_id: int, wrong_code: str = "",
         return ClassificationFeedback.objects.create(province_id=province_id, text=text, code=code,
                                                      wrong_code=wrong if wrong != code else "", source=source,
                                                      user=user if getattr(user, "is_authenticated", False) else None)
+
+
+def suggest(text: str) -> str | None:
+    """The most likely HS subheading (6 digits) for a short description, or None (for forms that suggest a code
+    for the user to check)."""
+    try:
+        found = classify(text, 1)["candidates"]
+    except ClassifyError:
+        return None
+    return found[0]["subheading"] if found else None
