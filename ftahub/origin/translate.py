@@ -22,11 +22,13 @@ from .language import (
     MaxNonOriginating,
     MaxWeight,
     Rule,
+    RuleSyntaxError,
     SpecificProcess,
     ValueContent,
     WhollyObtained,
     all_of,
     any_of,
+    parse,
     tests_in,
 )
 
@@ -414,6 +416,22 @@ def _join(entries: list[tuple[str | None, Rule]]) -> Translation:
         else:
             groups.append([rule])
     rule = any_of([all_of(group) for group in groups])
+    manual = any(isinstance(t, ManualReading) for t in tests_in(rule))
+    return Translation(rule, manual, [])
+
+
+# --- abbreviated tables (ASEAN-style annexes: "RVC40 or CTH", "CC", "WO") --------------------------------------
+
+def translate_abbreviated(text: str) -> Translation:
+    """A rule written with the usual abbreviations ("RVC 40% or CTH", "RVC(40); CTSH", "WO") read as canonical
+    text; anything the parser does not take is kept as manual reading, never guessed."""
+    cleaned = clean(text)
+    canonical = re.sub(r"\bRVC\s*\(?\s*(\d+(?:\.\d+)?)\s*%?\s*\)?", r"RVC(\1)", cleaned, flags=re.IGNORECASE)
+    canonical = re.sub(r"\s*[;/]\s*|\s*,\s*or\s+", " or ", canonical)
+    try:
+        rule = parse(canonical)
+    except RuleSyntaxError:
+        rule = ManualReading(cleaned)
     manual = any(isinstance(t, ManualReading) for t in tests_in(rule))
     return Translation(rule, manual, [])
 

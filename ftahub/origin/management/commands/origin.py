@@ -25,10 +25,41 @@ class Command(BaseCommand):
         assess.add_argument("--rule", help="canonical rule text; default: the loaded rule for the product's HS code")
         assess.add_argument("--agreement", help="agreement code (overrides the case's)")
         assess.add_argument("--json", action="store_true", dest="as_json", help="print the result as JSON")
+        table = sub.add_parser("import-rules", help="load an agreement's product-specific rules from a CSV/XLSX table "
+                                                    "(columns hs, rule, description, note)")
+        table.add_argument("agreement")
+        table.add_argument("file")
+        table.add_argument("--wording", choices=["abbreviated", "eu", "cptpp"], default="abbreviated",
+                           help="how the rule texts are written (abbreviated: RVC40 or CTH, CC, WO)")
+        table.add_argument("--source", required=True, help="the legal text the table comes from, cited on screen")
 
     def handle(self, *args, action, **options):
         if action == "assess":
             self.assess(**options)
+        elif action == "import-rules":
+            self.import_rules(**options)
+
+    def import_rules(self, agreement, file, wording, source, **options):
+        from ftahub.core.audit import acting_as
+        from ftahub.origin.ruletable import RuleTableError, import_rule_table
+
+        try:
+            data = open(file, "rb").read()
+            with acting_as(None, "ftahub origin import-rules"):
+                report = import_rule_table(agreement, file, data, wording, source)
+        except (OSError, RuleTableError) as exc:
+            sys.stderr.write(f"ftahub origin import-rules: {exc}\n")
+            sys.exit(2)
+        self.stdout.write(f"{report['rules']} rules read: {report['faithful']} translated, {report['manual']} "
+                          "kept for manual reading")
+        for row, message in report["errors"]:
+            self.stdout.write(f"  row {row}: {message}")
+        for row, flags in report["flagged"]:
+            self.stdout.write(f"  row {row}: the translation says more than the text: {'; '.join(flags)}")
+        if not report["written"]:
+            sys.stderr.write("ftahub origin import-rules: nothing was loaded (fix the rows above)\n")
+            sys.exit(2)
+        self.stdout.write(f"loaded for {agreement.upper()}")
 
     def fail(self, message: str):
         sys.stderr.write(f"ftahub origin assess: {message}\n")
