@@ -115,3 +115,9 @@ def test_without_a_loaded_annex_the_general_rule_is_shown_in_words_and_marked(cl
                       HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "Quy tắc chung của Điều 28 khoản 1(a) ATIGA" in html
     assert "hàm lượng giá trị khu vực tối thiểu 40%" in html
+
+
+def test_the_rate_readers_qualifiers_are_in_the_readers_language(client):
+    html = client.get("/hs/lookup/", {"hs": "08109020", "partner": "KR", "date": "2026-06-01"},
+                      HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "không áp dụng cho hàng từ KR" in html and "not for goods from" not in html
