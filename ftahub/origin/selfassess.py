@@ -34,18 +34,18 @@ def assess_everywhere(case: dict, market: str | None, rule_override: str | None 
             else:
                 found = rulebook.lookup(hs, candidates(agreement.code, hs))
                 rule = found.canonical if found else None
+                general = None if found else general_rule(agreement.code)
                 if found:
                     row.update(rule_origin="loaded", legal_text=found.legal_text, rule_source=found.source,
                                rule_note=found.note, party_rules=_named(found.party_rules))
-                elif general := general_rule(agreement.code):
-                    # no product-specific rule loaded: the general rule, said as such (the annex may replace it)
+                elif general:
+                    # no product-specific rule loaded: the general rule, said as such (the annex may replace it);
+                    # an agreement with product-specific rules only has none (general.rule is None)
                     rule = general.rule
                     row.update(rule_origin="general", general=asdict(general), rule_source=general.source)
             if rule is None:
                 row["status"] = "no_rule"
-                general = general_rule(agreement.code)
-                row["no_rule_reason"] = "psr_only" if general else "not_loaded"
-                row["general"] = asdict(general) if general else None
+                row["no_rule_reason"] = "psr_only" if row.get("general") else "not_loaded"
                 row["message"] = "No product-specific rule of this agreement is loaded for this HS code."
             else:
                 row["result"] = assess_case({**case, "agreement": agreement.code}, rule=rule,

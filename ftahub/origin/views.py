@@ -201,9 +201,7 @@ def guide(request):
             for i in range(GUIDE_ROWS)]
     context = {"form": form, "rows": rows, "step": step, "countries": countries.datalist(),
                "kept": [(name, data.get(name, "")) for name in GUIDE_FIELDS], "suggested": set()}
-    if request.method != "POST":
-        return render(request, "origin/guide.html", {**context, "step": "product"})
-    if not form.is_valid():
+    if request.method != "POST" or not form.is_valid():
         return render(request, "origin/guide.html", {**context, "step": "product"})
     if step == "product":
         return render(request, "origin/guide.html", {**context, "step": "wholly"})
@@ -221,15 +219,14 @@ def guide(request):
     table = [[r["hs"], r["description"], r["value"], r["country"],
               "yes" if r["local"] else ("unknown" if countries.resolve(r["country"]) == "VN" else "no")]
              for r in rows if r["description"] or r["value"]]
-    results, bom_errors = None, []
     try:
         materials = rows_to_materials(["hs", "description", "value", "country", "originating"], table,
                                       currency=form.cleaned_data["currency"], country=countries.resolve) \
             if table else []
         _check_totals(form.cleaned_data, materials)
     except BomError as exc:
-        bom_errors = [wording.problem(p) for p in exc.problems]
-        return render(request, "origin/guide.html", {**context, "step": "materials", "bom_errors": bom_errors})
+        return render(request, "origin/guide.html", {**context, "step": "materials",
+                                                     "bom_errors": [wording.problem(p) for p in exc.problems]})
     case = _case(form, materials)
     results = assess_everywhere(case, form.cleaned_data.get("market") or None)
     return render(request, "origin/guide.html", {**context, "step": "results", "results": results, "case": case})

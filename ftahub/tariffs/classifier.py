@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import heapq
 import json
 import math
 import re
@@ -225,7 +226,6 @@ VIETNAMESE_EXAMPLE_FACTOR = 0.3
 EXAMPLE_DECAY = (1.0, 0.5, 0.25)
 COVERAGE_POWER = 1.0
 WEIGHT_FEEDBACK = 6.0
-POOL = 400  # lines scored in full per query
 
 
 class Classifier:
@@ -236,8 +236,10 @@ class Classifier:
         self.names = sorted(((fold(k), k, v) for k, v in (names or {}).items()), key=lambda n: -len(n[0]))
         self.lines = list(lines)
         self.by_subheading: dict[str, list[int]] = defaultdict(list)
+        self.by_code: dict[str, int] = {}
         for index, line in enumerate(self.lines):
             self.by_subheading[line.subheading].append(index)
+            self.by_code[line.code] = index
         self.line_index = BM25([self._line_keys(line) for line in self.lines])
         vi_words = {fold(w) for line in self.lines for w in _WORD.findall(f"{line.description_vi} "
                                                                           f"{' '.join(line.path_vi)}")}
@@ -313,7 +315,7 @@ class Classifier:
             scores[index] *= share ** COVERAGE_POWER
             reasons[index][:0] = [n for n in names_used if _uses(n["words"], reasons[index])]
         query_set = {k for k in keys if not k.startswith("~")}
-        by_code = {line.code: i for i, line in enumerate(self.lines)}
+        by_code = self.by_code
         for item in feedback:
             similarity = _overlap(query_set, {t.key for t in tokens(item.text, self.segmenter)
                                               if not t.key.startswith("~")})
@@ -328,11 +330,11 @@ class Classifier:
                 scores[by_code[item.wrong]] *= 0.5
                 reasons[by_code[item.wrong]].append({"kind": "corrected_away", "text": item.text})
 
-        ranked = sorted(scores, key=lambda i: (-scores[i], self.lines[i].code))[: max(top, 1)]
-        candidates = [self._candidate(i, scores[i], reasons[i]) for i in ranked]
-        pool = sorted(scores, key=lambda i: -scores[i])[:POOL]
-        vague, questions = self._vagueness(query_set, [self.lines[i] for i in pool[:10]],
-                                           [scores[i] for i in pool[:10]])
+        # one partial sort serves both the candidates and the look at the best ten for vagueness
+        best = heapq.nsmallest(max(top, 1, 10), scores, key=lambda i: (-scores[i], self.lines[i].code))
+        candidates = [self._candidate(i, scores[i], reasons[i]) for i in best[: max(top, 1)]]
+        vague, questions = self._vagueness(query_set, [self.lines[i] for i in best[:10]],
+                                           [scores[i] for i in best[:10]])
         return Result(query, vague, questions, candidates)
 
     def _candidate(self, index: int, score: float, why: list[dict[str, object]]) -> Candidate:
