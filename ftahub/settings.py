@@ -1,7 +1,8 @@
 """One settings module for every deployment, read from environment variables.
 
-The embedded default (no variables set) is the demo: SQLite under ``var/``, DEBUG on, a generated secret key.
-Production sets ``FTAHUB_DEBUG=0`` and must then provide ``SECRET_KEY`` (the hub refuses to start without it).
+Debug is off unless ``FTAHUB_DEBUG=1`` (a developer's machine). The secret key comes from ``SECRET_KEY`` or, failing
+that, from ``var/secret_key`` (written by ``make run``, mode 600); with neither the hub refuses to start, except in
+debug, where it writes one. The embedded default database is SQLite under ``var/``.
 
 Variables (``ENVIRONMENT`` below lists them all; a test checks each is read): DATABASE_URL, SECRET_KEY,
 ALLOWED_HOSTS (comma-separated), CSRF_TRUSTED_ORIGINS, FTAHUB_DEBUG, FTAHUB_DEMO, FTAHUB_HTTPS (secure cookies, HSTS,
@@ -9,7 +10,8 @@ SSL redirect; on by default when DEBUG is off), FTAHUB_BEHIND_PROXY, FTAHUB_TRUS
 (reference data, default ``../shared/data``), FTAHUB_VAR_DIR (database, keys, uploads; default ``var/``), FTAHUB_CONN_MAX_AGE,
 FTAHUB_WORKING_HOURS, FTAHUB_HOLIDAYS, FTAHUB_ECOSYS_ADAPTER, FTAHUB_LOG_ORIGIN, FTAHUB_WORKER, FTAHUB_RATE_LIMITS,
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS (console backend when EMAIL_HOST is
-unset), DEFAULT_FROM_EMAIL, FTAHUB_LOG_LEVEL; signing keys may come from FTAHUB_SIGNING_KEY_<KID>.
+unset), DEFAULT_FROM_EMAIL, FTAHUB_LOG_LEVEL, REDIS_URL (the cache shared by every process: rate limits, sign-in lockout;
+in-process memory when unset); signing keys may come from FTAHUB_SIGNING_KEY_<KID>.
 """
 
 import os
@@ -26,7 +28,7 @@ ENVIRONMENT = (
     "FTAHUB_CONN_MAX_AGE",
     "FTAHUB_WORKING_HOURS", "FTAHUB_HOLIDAYS", "FTAHUB_ECOSYS_ADAPTER", "FTAHUB_LOG_ORIGIN", "FTAHUB_WORKER",
     "FTAHUB_RATE_LIMITS", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS",
-    "DEFAULT_FROM_EMAIL", "FTAHUB_LOG_LEVEL",
+    "DEFAULT_FROM_EMAIL", "FTAHUB_LOG_LEVEL", "REDIS_URL",
 )
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
@@ -56,7 +58,7 @@ def _default_data_dir() -> Path:
 
 FTAHUB_DATA_DIR = Path(os.environ.get("FTAHUB_DATA_DIR") or _default_data_dir()).resolve()
 
-DEBUG = env_bool("FTAHUB_DEBUG", True)
+DEBUG = env_bool("FTAHUB_DEBUG", False)
 FTAHUB_DEMO = env_bool("FTAHUB_DEMO", DEBUG)  # shows the demo banner; demo records are labelled either way
 
 # The C/O desk: the office's working periods and the year's extra public holidays (lunar-calendar ones and the
@@ -74,12 +76,15 @@ def _secret_key() -> str:
     key = os.environ.get("SECRET_KEY", "")
     if key:
         return key
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when FTAHUB_DEBUG is off (production).")
     key_file = VAR_DIR / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
+    if key_file.exists():
+        return key_file.read_text().strip()
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY must be set (or written to {key_file}, mode 600) when FTAHUB_DEBUG is off; "
+            "FTAHUB_DEBUG=1 is for a developer's machine only.")
+    key_file.write_text(secrets.token_urlsafe(50))
+    key_file.chmod(0o600)
     return key_file.read_text().strip()
 
 
@@ -245,3 +250,10 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# Rate-limit windows and sign-in failure counts live in the cache: one process's memory by default, Redis (shared by
+# every process and machine serving the hub) when REDIS_URL is set.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                      "KEY_PREFIX": "ftahub"}} if REDIS_URL else {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

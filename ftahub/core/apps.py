@@ -8,6 +8,6 @@ class CoreConfig(HubApp):
     url_prefix = ""
 
     def ready(self) -> None:
-        from . import audit
+        from . import audit, checks  # noqa: F401  (checks registers the deployment checks)
 
         audit.connect()

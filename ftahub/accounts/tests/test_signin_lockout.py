@@ -48,3 +48,39 @@ def test_a_business_user_keeps_the_usual_session(client, make):
     make.user("business", enterprise=make.enterprise(24), username="trader")
     client.post("/accounts/login/", {"username": "trader", "password": PASSWORD})
     assert client.session.get_expiry_age() > 8 * 3600
+
+
+def _redis_up() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379")
+def test_with_redis_a_lockout_counted_by_one_process_holds_in_another(tmp_path):
+    """Several processes serve a production hub: with REDIS_URL the failures one counts lock the account in all."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/15", "FTAHUB_VAR_DIR": str(tmp_path),
+           "SECRET_KEY": "redis-test-secret-key-not-used-anywhere-else-0123456789", "FTAHUB_HTTPS": "0",
+           "DJANGO_SETTINGS_MODULE": "ftahub.settings"}
+
+    def shell(code: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "ftahub", "shell", "-c", code], env=env, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip().splitlines()[-1]
+
+    name = f"mallory-{os.getpid()}"
+    shell("from django.core.cache import cache; from ftahub.accounts import signin\n"
+          f"cache.set(signin._key('{name}'), signin.MAX_FAILURES, 60); print('ok')")
+    assert shell(f"from ftahub.accounts import signin; print(signin.is_locked('{name}'))") == "True"
+    shell(f"from django.core.cache import cache; from ftahub.accounts import signin; "
+          f"cache.delete(signin._key('{name}')); print('ok')")

@@ -11,6 +11,8 @@ PRODUCTION = {
     "FTAHUB_DEBUG": "0",
     "SECRET_KEY": "x7Gm2pQ9vL4rT8wZ1kN6bY3hJ5dF0sA-cE_uI9oP2qW4eR6tY8",
     "ALLOWED_HOSTS": "hub.example.gov.vn",
+    "FTAHUB_BEHIND_PROXY": "1",
+    "FTAHUB_TRUSTED_PROXY": "10.0.0.2",
 }
 
 
@@ -29,11 +31,34 @@ def test_check_deploy_is_clean_with_production_settings():
 
 
 @pytest.mark.slow
-def test_production_refuses_to_start_without_a_secret_key():
+@pytest.mark.parametrize("change, says", [
+    ({"FTAHUB_BEHIND_PROXY": "0"}, "ftahub.W001"),
+    ({"FTAHUB_HTTPS": "0"}, "ftahub.W002"),
+    ({"FTAHUB_TRUSTED_PROXY": "*"}, "ftahub.E003"),
+])
+def test_check_deploy_says_when_the_proxy_layout_is_wrong(change, says):
+    result = run_cli("check", "--deploy", "--fail-level", "WARNING", env_extra={**PRODUCTION, **change})
+    assert result.returncode != 0
+    assert says in result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
-    result = run_cli("check", env_extra=env)
+    result = run_cli("check", env_extra={**env, "FTAHUB_VAR_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+    assert not (tmp_path / "secret_key").exists()
+
+
+@pytest.mark.slow
+def test_debug_is_off_unless_asked_for_and_the_key_file_make_run_writes_is_used(tmp_path):
+    """With no FTAHUB_DEBUG a hub runs as in production: debug off, HTTPS on, the key from ``var/secret_key``."""
+    (tmp_path / "secret_key").write_text("k" * 60 + "\n")
+    result = run_cli("shell", "-c", READ, env_extra={"FTAHUB_VAR_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    read = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (read["DEBUG"], read["HTTPS"], read["FTAHUB_DEMO"], read["SECRET_KEY"]) == (False, True, False, "k" * 60)
 
 
 @pytest.mark.slow
@@ -57,7 +82,7 @@ print(json.dumps({"DATABASE": s.DATABASES["default"]["NAME"], "CONN_MAX_AGE": s.
     "FTAHUB_WORKER": s.FTAHUB_WORKER, "FTAHUB_RATE_LIMITS": s.FTAHUB_RATE_LIMITS, "EMAIL_HOST": s.EMAIL_HOST,
     "EMAIL_PORT": s.EMAIL_PORT, "EMAIL_HOST_USER": s.EMAIL_HOST_USER, "EMAIL_HOST_PASSWORD": s.EMAIL_HOST_PASSWORD,
     "EMAIL_USE_TLS": s.EMAIL_USE_TLS, "DEFAULT_FROM_EMAIL": s.DEFAULT_FROM_EMAIL,
-    "LOG_LEVEL": s.LOGGING["root"]["level"]}))
+    "LOG_LEVEL": s.LOGGING["root"]["level"], "CACHE": s.CACHES["default"].get("LOCATION", "")}))
 """
 
 
@@ -76,7 +101,7 @@ def test_every_documented_environment_variable_is_read(tmp_path):
         "FTAHUB_ECOSYS_ADAPTER": "x.Adapter", "FTAHUB_LOG_ORIGIN": "hub.example.gov.vn/log", "FTAHUB_WORKER": "0",
         "FTAHUB_RATE_LIMITS": "0", "EMAIL_HOST": "smtp.example.gov.vn", "EMAIL_PORT": "2525", "EMAIL_HOST_USER": "u",
         "EMAIL_HOST_PASSWORD": "p", "EMAIL_USE_TLS": "0", "DEFAULT_FROM_EMAIL": "hub@example.gov.vn",
-        "FTAHUB_LOG_LEVEL": "WARNING",
+        "FTAHUB_LOG_LEVEL": "WARNING", "REDIS_URL": "redis://127.0.0.1:6379/3",
     }
     assert sorted(given) == sorted(settings.ENVIRONMENT)
     result = run_cli("shell", "-c", READ, env_extra=given)
@@ -93,6 +118,7 @@ def test_every_documented_environment_variable_is_read(tmp_path):
         "FTAHUB_RATE_LIMITS": False, "EMAIL_HOST": "smtp.example.gov.vn", "EMAIL_PORT": 2525,
         "EMAIL_HOST_USER": "u", "EMAIL_HOST_PASSWORD": "p", "EMAIL_USE_TLS": False,
         "DEFAULT_FROM_EMAIL": "hub@example.gov.vn", "LOG_LEVEL": "WARNING",
+        "CACHE": "redis://127.0.0.1:6379/3",
     }
 
 
