@@ -16,6 +16,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_reference(report=lambda line: None)
 
 
+def solved_challenge(client, url: str) -> dict[str, str]:
+    """The proof-of-work fields of the form at ``url``, solved as the page's script solves them."""
+    import re
+
+    from ftahub.common.challenge import solve
+
+    puzzle = re.search(r'name="challenge" value="([^"]+)"', client.get(url).content.decode()).group(1)
+    return {"challenge": puzzle, "challenge_answer": solve(puzzle)}
+
+
 def province(code: int) -> Province:
     return Province.objects.get(era=Province.Era.FROM_2025, code=code)
 

@@ -1,7 +1,7 @@
 """The hub's signing keys: private keys outside the database (a file per key, mode 0600, or the
 FTAHUB_SIGNING_KEY_<KID> environment variable), the public key set published as JSON with validity periods.
 Rotation retires the current key (it stays in the key set, so what it signed still verifies) and starts a new one.
-The C/O records and the transparency log's checkpoints are signed with the current key.
+Each ring signs with its current key: the C/O records with one, the transparency log's checkpoints with another.
 
 Key set JSON (also served at /.well-known/ftahub-keys.json):
     {"keys": [{"kid": "bn-2026", "alg": "EdDSA", "crv": "Ed25519", "x": "<base64url public key>",
@@ -81,6 +81,17 @@ class KeyRing:
                  "not_before": today.isoformat(), "not_after": None, "status": "current"}
         self._write([*keys, entry])
         return entry
+
+    def adopt_public(self, entries: list[dict[str, Any]]) -> None:
+        """Add public keys made elsewhere to this ring's history (never current: no private key here)."""
+        keys = self.keyset()
+        known = {k["kid"] for k in keys}
+        for entry in entries:
+            if entry.get("status") == "current":
+                raise KeyRingError("an adopted key cannot be current: its private key is not in this ring")
+            if entry["kid"] not in known:
+                keys.append(dict(entry))
+        self._write(keys)
 
     def private_key(self, kid: str) -> Ed25519PrivateKey:
         env = os.environ.get(f"FTAHUB_SIGNING_KEY_{kid.upper().replace('-', '_').replace('.', '_')}")

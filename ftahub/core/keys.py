@@ -1,5 +1,7 @@
-"""This deployment's key ring (``VAR_DIR/keys``): the C/O desk signs records with it, the transparency log signs
-its checkpoints with it, and the key set it publishes verifies both."""
+"""This deployment's key rings. ``VAR_DIR/keys``: the C/O desk signs records with it; its key set is published at
+``/.well-known/ftahub-keys.json``. ``VAR_DIR/log-keys``: the transparency log signs its checkpoints with its own key,
+so that rotating or losing one never touches the other; its key history (every key with its period) is published
+with the log, and a checkpoint verifies with the key that was current when it was signed."""
 
 from django.conf import settings
 
@@ -8,6 +10,10 @@ from ftahub.common.keyring import KeyRing
 
 def key_ring() -> KeyRing:
     return KeyRing(settings.VAR_DIR / "keys")
+
+
+def log_key_ring() -> KeyRing:
+    return KeyRing(settings.VAR_DIR / "log-keys")
 
 
 def published_keyset() -> dict[str, list[dict[str, object]]]:

@@ -13,3 +13,4 @@ class EventsConfig(HubApp):
     demo = "ftahub.events.demo.load"
     demo_order = 50
     navigation = (NavEntry(_("Events"), "event-list", 60),)
+    maintenance = ("ftahub.events.service.drop_unconfirmed",)  # registrations nobody confirmed within 48 hours

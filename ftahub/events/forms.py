@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ftahub.core.challenge import ChallengeField
 from ftahub.places.models import Province
 
 from .models import HubEvent, Registration
@@ -10,6 +11,8 @@ class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["name", "email", "organisation", "country", "phone", "role", "hs_codes", "markets"]
+
+    challenge = ChallengeField()  # a person, not a script, is registering (#18)
 
     def __init__(self, *args, matchmaking=False, **kwargs):
         super().__init__(*args, **kwargs)

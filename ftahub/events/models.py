@@ -78,6 +78,7 @@ class Registration(models.Model):
     audit_secret_fields = ("token",)  # the ticket's link lets its holder cancel or check in: never in the audit log
 
     class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for you to confirm your email address")
         CONFIRMED = "confirmed", _("confirmed")
         WAITLISTED = "waitlisted", _("on the waiting list")
         CANCELLED = "cancelled", _("cancelled")

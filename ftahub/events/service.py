@@ -1,5 +1,10 @@
 """Registration with capacity and waitlist (promotion in order when a place frees), confirmation emails with a QR
-ticket, check-in, iCalendar, and B2B matchmaking with non-overlapping meeting slots."""
+ticket, check-in, iCalendar, and B2B matchmaking with non-overlapping meeting slots.
+
+A registration starts *pending*: it holds no place, and the only email it causes asks the address's owner to confirm,
+with no text the registrant typed (#18: the hub must not mail a stranger's words to any address). The ticket link
+goes only to that address, so opening it proves the address; confirming takes a place or a waiting-list number, and
+only then does the ticket email follow. Pending registrations are dropped after ``PENDING_HOURS``."""
 
 import datetime
 import io
@@ -30,20 +35,32 @@ def ticket_png(url: str) -> bytes:
     return buffer.getvalue()
 
 
+PENDING_HOURS = 48
+
+
 def _send(registration: Registration, base_url: str, promoted: bool = False) -> None:
     event = registration.event
     ticket = base_url + reverse("event-ticket", args=[registration.token])
-    if registration.status == R.CONFIRMED:
-        subject = f"{'Promoted from the waiting list' if promoted else 'Registration confirmed'}: {event.title}"
-        body = (f"Dear {registration.name},\n\nYour place at {event.title} ({event.venue}, "
-                f"{timezone.localtime(event.starts_at):%d/%m/%Y %H:%M}) is confirmed. Show the attached QR code "
-                f"at the entrance, or open your ticket: {ticket}\n\nTo cancel: {ticket}\n\nFTA Hub")
+    facts = {"event": event.display_title, "venue": event.venue, "ticket": ticket, "hours": PENDING_HOURS,
+             "when": f"{timezone.localtime(event.starts_at):%d/%m/%Y %H:%M}"}
+    if registration.status == R.PENDING:  # nothing the registrant typed: the address's owner may not be them
+        subject = _("Confirm your registration: %(event)s") % facts
+        body = _("Someone asked to register this email address for %(event)s (%(venue)s, %(when)s).\n\n"
+                 "If it was you, open this link within %(hours)s hours and confirm: %(ticket)s\n\n"
+                 "If it was not you, ignore this email: nothing else will be sent.\n\nFTA Hub") % facts
+    elif registration.status == R.CONFIRMED:
+        subject = (_("Promoted from the waiting list: %(event)s") if promoted
+                   else _("Registration confirmed: %(event)s")) % facts
+        body = _("Dear %(name)s,\n\nYour place at %(event)s (%(venue)s, %(when)s) is confirmed. Show the attached QR "
+                 "code at the entrance, or open your ticket: %(ticket)s\n\nTo cancel: %(ticket)s\n\nFTA Hub") % {
+            **facts, "name": registration.name}
     else:
-        position = event.registrations.filter(status=R.WAITLISTED, created_at__lte=registration.created_at).count()
-        subject = f"On the waiting list (position {position}): {event.title}"
-        body = (f"Dear {registration.name},\n\n{event.title} is full; you are number {position} on the waiting list. "
-                f"If a place frees, you get it automatically and we email you the ticket.\n\nYour registration: "
-                f"{ticket}\n\nFTA Hub")
+        facts["position"] = event.registrations.filter(status=R.WAITLISTED,
+                                                       created_at__lte=registration.created_at).count()
+        subject = _("On the waiting list (position %(position)s): %(event)s") % facts
+        body = _("Dear %(name)s,\n\n%(event)s is full; you are number %(position)s on the waiting list. If a place "
+                 "frees, you get it automatically and we email you the ticket.\n\nYour registration: %(ticket)s"
+                 "\n\nFTA Hub") % {**facts, "name": registration.name}
     message = EmailMultiAlternatives(subject, body, None, [registration.email])
     if registration.status == R.CONFIRMED:
         message.attach("ticket.png", ticket_png(ticket), "image/png")
@@ -51,18 +68,41 @@ def _send(registration: Registration, base_url: str, promoted: bool = False) -> 
 
 
 def register(event: HubEvent, base_url: str, **fields) -> Registration:
-    """Confirmed while places remain, else waitlisted. One active registration per email per event."""
+    """A pending registration, and the email that asks its address to confirm. One active registration per email
+    per event."""
     with transaction.atomic():
         event = HubEvent.objects.select_for_update().get(pk=event.pk)  # serialises registrations of the event
         if not event.registration_open:
             raise RegistrationError(_("Registration for this event is closed."))
         email = fields["email"].strip().lower()
         if event.registrations.filter(email__iexact=email).exclude(status=R.CANCELLED).exists():
-            raise RegistrationError(_("This email address is already registered for this event."))
-        status = R.CONFIRMED if event.confirmed_count() < event.capacity else R.WAITLISTED
-        registration = Registration.objects.create(event=event, status=status, **{**fields, "email": email})
+            raise RegistrationError(_("This email address is already registered for this event. The link to "
+                                      "your registration is in the email the hub sent to it."))
+        registration = Registration.objects.create(event=event, status=R.PENDING, **{**fields, "email": email})
     _send(registration, base_url)
     return registration
+
+
+def confirm(registration: Registration, base_url: str) -> Registration:
+    """The address is confirmed (its owner opened the link): a place while places remain, else the waiting list."""
+    with transaction.atomic():
+        event = HubEvent.objects.select_for_update().get(pk=registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != R.PENDING:
+            return registration
+        if not event.registration_open:
+            raise RegistrationError(_("Registration for this event is closed."))
+        registration.status = R.CONFIRMED if event.confirmed_count() < event.capacity else R.WAITLISTED
+        registration.save(update_fields=["status"])
+    _send(registration, base_url)
+    return registration
+
+
+def drop_unconfirmed(now: datetime.datetime | None = None) -> int:
+    """Delete registrations nobody confirmed within ``PENDING_HOURS`` (run by the worker's housekeeping)."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(hours=PENDING_HOURS)
+    deleted, _rows = Registration.objects.filter(status=R.PENDING, created_at__lt=cutoff).delete()
+    return deleted
 
 
 def cancel(registration: Registration, base_url: str) -> Registration | None:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>.ics", views.event_ics, name="event-ics"),
     path("ticket/<str:token>/", views.ticket, name="event-ticket"),
     path("ticket/<str:token>/qr.svg", views.ticket_qr, name="event-ticket-qr"),
+    path("ticket/<str:token>/confirm/", views.ticket_confirm, name="event-ticket-confirm"),
     path("ticket/<str:token>/cancel/", views.ticket_cancel, name="event-ticket-cancel"),
     path("ticket/<str:token>/check-in/", views.ticket_check_in, name="event-check-in"),
     path("ticket/<str:token>/meetings/<int:pk>/", views.ticket_meeting, name="event-meeting"),

@@ -36,12 +36,17 @@ def event_detail(request, pk: int):
     event = get_object_or_404(HubEvent.objects.exclude(status="draft"), pk=pk)
     form = RegistrationForm(request.POST or None, matchmaking=event.matchmaking)
     if request.method == "POST" and form.is_valid():
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "challenge"}
         try:
-            registration = service.register(event, _base(request), **form.cleaned_data)
+            registration = service.register(event, _base(request), **fields)
         except service.RegistrationError as exc:
             messages.error(request, str(exc))
-        else:
-            return redirect("event-ticket", registration.token)
+        else:  # the ticket's link goes to the address only: opening it proves the address is theirs
+            messages.success(request, _(
+                "Almost done: we have sent a link to %(email)s. Open it within %(hours)s hours to confirm your "
+                "registration; until then no place is held.") % {"email": registration.email,
+                                                                   "hours": service.PENDING_HOURS})
+            return redirect(reverse("event-detail", args=[event.pk]) + "?sent=1")
     confirmed = event.confirmed_count()
     return render(request, "events/detail.html", {
         "event": event, "form": form, "confirmed": confirmed, "left": max(0, event.capacity - confirmed),
@@ -87,6 +92,16 @@ def ticket_qr(request, token: str):
     url = request.build_absolute_uri(reverse("event-ticket", args=[registration.token]))
     segno.make(url, error="m").save(buffer, kind="svg", scale=5, border=2)
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+@require_POST
+def ticket_confirm(request, token: str):
+    registration = get_object_or_404(Registration, token=token)
+    try:
+        service.confirm(registration, _base(request))
+    except service.RegistrationError as exc:
+        messages.error(request, str(exc))
+    return redirect("event-ticket", token)
 
 
 @require_POST

@@ -9,7 +9,7 @@ from ftahub.core.schemas import Error
 from . import ledger
 from .merkle import ProofError
 from .models import LogEntry
-from .schemas import ConsistencyBundle, EntryOut, InclusionBundle
+from .schemas import ConsistencyBundle, EntryOut, InclusionBundle, LogKey
 
 router = Router(tags=["transparency log"])
 TEXT = "text/plain; charset=utf-8"
@@ -32,6 +32,12 @@ def checkpoint(request):
     summary="The log's verifier keys (current first), one per line")
 def key(request):
     return HttpResponse("\n".join(ledger.verifier_keys()) + "\n", content_type=TEXT)
+
+
+@router.get("/log/keys", response=list[LogKey],
+            summary="The log's key history: every key that signed its checkpoints, with its period, current first")
+def key_history(request):
+    return ledger.key_history()
 
 
 @router.get("/log/entries/{index}", response={200: EntryOut, 404: Error}, summary="One log entry (the statement)")

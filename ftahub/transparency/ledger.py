@@ -7,12 +7,13 @@ run inside the caller's transaction, so an entry exists if and only if the recor
 
 import base64
 import datetime
+import secrets
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from ftahub.common.keyring import unb64url
+from ftahub.common.keyring import KeyRingError, unb64url
 from ftahub.core import keys
 
 from .canonical import canonical_json
@@ -95,20 +96,45 @@ def tree(at_size: int | None = None) -> MerkleLog:
 
 
 def _signer() -> Signer:
-    ring = keys.key_ring()
+    ring = keys.log_key_ring()
     current = ring.current()
-    if current is None:
-        raise ProofError("no signing key: run 'ftahub eco keygen KID'")
-    return Signer(origin(), ring.private_key(current["kid"]))
+    if current is not None:
+        try:
+            return Signer(origin(), ring.private_key(current["kid"]))
+        except KeyRingError:  # a restored key history without its private half: a new key takes over
+            pass
+    return Signer(origin(), ring.private_key(start_log_key()["kid"]))
+
+
+def start_log_key(kid: str | None = None) -> dict:
+    """A new current key for the log (the previous one retired, kept in the history). The first time, the history
+    also takes the public halves of the C/O keys that signed the log's checkpoints before it had a key of its own,
+    retired from today, so that those checkpoints still verify."""
+    ring = keys.log_key_ring()
+    today = timezone.localdate()
+    if not ring.keyset() and LogCheckpoint.objects.exists():
+        inherited = [{**entry, "status": "retired", "not_after": entry.get("not_after") or today.isoformat(),
+                      "note": "C/O signing key that signed the log's checkpoints before the log had its own key"}
+                     for entry in keys.key_ring().keyset()]
+        if inherited:
+            ring.adopt_public(inherited)
+    return ring.generate(kid or f"log-{today:%Y%m%d}-{secrets.token_hex(2)}", today)
+
+
+def key_history() -> list[dict]:
+    """The log's keys, current first, each with its period and its verifier key (C2SP vkey form)."""
+    history = []
+    for entry in sorted(keys.log_key_ring().keyset(), key=lambda k: k.get("status") != "current"):
+        raw = unb64url(entry["x"])
+        vkey = f"{origin()}+{key_hash(origin(), raw).hex()}+{base64.b64encode(bytes([1]) + raw).decode()}"
+        history.append({"kid": entry["kid"], "status": entry["status"], "not_before": entry["not_before"],
+                        "not_after": entry["not_after"], "verifier_key": vkey})
+    return history
 
 
 def verifier_keys() -> list[str]:
-    """The log's verifier keys (C2SP vkey form) for every key in the published key set, current first."""
-    found = []
-    for entry in sorted(keys.key_ring().keyset(), key=lambda k: k.get("status") != "current"):
-        raw = unb64url(entry["x"])
-        found.append(f"{origin()}+{key_hash(origin(), raw).hex()}+{base64.b64encode(bytes([1]) + raw).decode()}")
-    return found
+    """The log's verifier keys (C2SP vkey form), current first: every key that ever signed a checkpoint."""
+    return [entry["verifier_key"] for entry in key_history()]
 
 
 def checkpoint() -> LogCheckpoint:

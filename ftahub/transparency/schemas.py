@@ -29,3 +29,11 @@ class Consistency(Schema):
 class ConsistencyBundle(Schema):
     checkpoint: str
     consistency: Consistency
+
+
+class LogKey(Schema):
+    kid: str
+    status: str  # current or retired
+    not_before: str
+    not_after: str | None
+    verifier_key: str  # C2SP vkey: <origin>+<key hash>+<base64 key>

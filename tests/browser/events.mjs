@@ -1,18 +1,27 @@
-// Browser test of event registration: a visitor takes the last place of the demo trade fair, the next one joins the
-// waiting list, the first cancels, and the second is promoted to a confirmed place with a QR ticket.
+// Browser test of event registration: a visitor registers (the page's proof-of-work check runs unseen), confirms
+// from the link emailed to them and takes the last place of the demo trade fair; the next one joins the waiting
+// list, the first cancels, and the second is promoted to a confirmed place with a QR ticket.
 // Usage: node tests/browser/events.mjs BASE_URL OUTPUT_DIR
 import assert from "node:assert/strict";
-import { base, browser, consoleErrors, finish, out, step } from "./harness.mjs";
+import { base, browser, consoleErrors, emailedLink, finish, out, step } from "./harness.mjs";
 
 async function register(page, name, email) {
   await page.goto(`${base}/events/`);
   await page.getByRole("link", { name: /Lychee and farm produce trade fair/ }).click();
+  const placesBefore = await page.getByTestId("places").innerText();
   await page.locator("#id_name").fill(name);
   await page.locator("#id_email").fill(email);
   await page.locator("#id_organisation").fill(`${name} Co (demo)`);
   await page.locator("#id_role").selectOption("buyer");
   await page.locator("#id_hs_codes").fill("081090");
+  await page.waitForSelector("[data-challenge=done]", { state: "attached" });
   await page.getByTestId("register").click();
+  await page.waitForURL("**/events/*/?sent=1");
+  assert.match(await page.locator(".messages").innerText(), new RegExp(`sent a link to ${email}`));
+  assert.equal(await page.getByTestId("places").innerText(), placesBefore, "a pending registration holds no place");
+  await page.goto(emailedLink(email));
+  assert.match(await page.getByTestId("registration-status").innerText(), /confirm your email/i);
+  await page.getByTestId("confirm").click();
   await page.waitForURL("**/events/ticket/**");
 }
 

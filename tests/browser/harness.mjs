@@ -1,6 +1,7 @@
 // Shared by the browser tests: launch Debian's chromium headless, run named steps, report and exit.
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
 
 export const [base, out] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
@@ -38,4 +39,14 @@ export async function signIn(page, username, next, labels = { user: "Username", 
   await page.getByLabel(labels.password).fill("demo-ftahub-2026");
   await page.getByRole("button", { name: labels.button }).last().click();
   await page.waitForURL(`**${next}`);
+}
+
+// The link in the last email the hub sent to `address` (the console email backend prints to the server's log).
+export function emailedLink(address, pattern = /https?:\/\/\S+\/events\/ticket\/[\w-]+\//) {
+  const log = readFileSync(process.env.FTAHUB_SERVER_LOG, "utf8");
+  const messages = log.split(/^-{20,}$/m).filter((m) => new RegExp(`^To: ${address}$`, "m").test(m));
+  assert.ok(messages.length, `no email to ${address} in the server's log`);
+  const found = messages.at(-1).replace(/=\r?\n/g, "").match(pattern);
+  assert.ok(found, `no link in the last email to ${address}`);
+  return found[0];
 }

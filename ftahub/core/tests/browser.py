@@ -59,7 +59,8 @@ class RunningHub:
         for command in (["migrate", "--no-input", "-v", "0"], ["load-reference"], ["load-demo"],
                         ["collectstatic", "--no-input", "-v", "0"]):
             self.ftahub(*command)
-        self.log = (tmp / "server.log").open("w")
+        self.log_path = tmp / "server.log"  # emails are printed here (console backend): tests read their links
+        self.log = self.log_path.open("w")
         self.process = subprocess.Popen([sys.executable, "-m", "ftahub", "serve", "--port", str(self.port)],
                                         env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
@@ -88,6 +89,6 @@ def run_script(script: str, hub: RunningHub, name: str) -> None:
     out = OUTPUT / name
     result = subprocess.run(["node", str(REPO / "tests" / "browser" / script), hub.base, str(out)],
                             capture_output=True, text=True, timeout=300, cwd=REPO,
-                            env={**os.environ, "CHROMIUM": chromium})
+                            env={**os.environ, "CHROMIUM": chromium, "FTAHUB_SERVER_LOG": str(hub.log_path)})
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr

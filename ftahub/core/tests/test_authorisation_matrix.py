@@ -188,7 +188,7 @@ def test_every_page_as_every_role(world):
 
 
 API_PUBLIC = {"/api/v1/", "/api/v1/agreements", "/api/v1/countries", "/api/v1/provinces", "/api/v1/hs/search",
-              "/api/v1/tariffs/lookup", "/api/v1/origin/rules", "/api/v1/log/checkpoint", "/api/v1/log/key",
+              "/api/v1/tariffs/lookup", "/api/v1/origin/rules", "/api/v1/log/checkpoint", "/api/v1/log/key", "/api/v1/log/keys",
               "/api/v1/log/proof/inclusion", "/api/v1/log/proof/consistency", "/api/v1/content", "/api/v1/events"}
 API_SIGNED_IN = {"/api/v1/co/applications", "/api/v1/epcis/events", "/api/v1/epcis/trace", "/api/v1/epcis/export",
                  "/api/v1/registry/{kind}", "/api/v1/co/applications/{reference}",

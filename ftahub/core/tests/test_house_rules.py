@@ -14,6 +14,7 @@ from ftahub.core import imports
 # The domain cores: plain Python, no Django, no database; tested on their own and type-checked (mypy --strict).
 CORES = [
     "ftahub.common.hscode", "ftahub.common.text", "ftahub.common.tables", "ftahub.common.keyring", "ftahub.common.amounts",
+    "ftahub.common.challenge",
     "ftahub.origin.language", "ftahub.origin.engine", "ftahub.origin.case", "ftahub.origin.bom",
     "ftahub.origin.hs", "ftahub.origin.rulebook", "ftahub.origin.provisions", "ftahub.origin.demand",
     "ftahub.origin.translate", "ftahub.tariffs.rates", "ftahub.tariffs.staging", "ftahub.tariffs.schedule",

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from ftahub.conftest import province
+from ftahub.conftest import province, solved_challenge
 from ftahub.events import service
 from ftahub.events.models import HubEvent, Meeting, Registration
 
@@ -24,14 +24,44 @@ def fair():
 
 
 def person(event, n, **fields):
-    return service.register(event, BASE, name=f"Person {n}", email=f"p{n}@demo.invalid", **fields)
+    """Registers and confirms from the emailed link, as a person does."""
+    return service.confirm(service.register(event, BASE, name=f"Person {n}", email=f"p{n}@demo.invalid", **fields),
+                           BASE)
+
+
+def test_a_registration_holds_no_place_and_mails_nothing_it_was_given_until_its_address_confirms(fair, mailoutbox):
+    """45 bot registrations filled a 40-seat event and mailed the attacker's text to any address (#18)."""
+    with translation.override("en"):
+        pending = service.register(fair, BASE, name="Buy cheap pills at spam.example", email="victim@demo.invalid",
+                                   organisation="spam.example")
+    assert pending.status == "pending" and fair.confirmed_count() == 0
+    (request,) = mailoutbox
+    assert request.to == ["victim@demo.invalid"] and not request.attachments
+    assert "spam" not in request.subject + request.body and "Buy cheap" not in request.body
+    assert f"/events/ticket/{pending.token}/" in request.body and "ignore this email" in request.body
+    with translation.override("vi"):
+        service.register(fair, BASE, name="X", email="other@demo.invalid")
+    assert mailoutbox[1].subject.startswith("Xác nhận đăng ký")
+    confirmed = service.confirm(pending, BASE)
+    assert confirmed.status == "confirmed" and mailoutbox[-1].attachments[0][0] == "ticket.png"
+    assert service.confirm(confirmed, BASE).status == "confirmed" and len(mailoutbox) == 3  # once only
+
+
+def test_unconfirmed_registrations_are_dropped_after_48_hours(fair):
+    pending = service.register(fair, BASE, name="Late", email="late@demo.invalid")
+    assert service.drop_unconfirmed(timezone.now() + datetime.timedelta(hours=47)) == 0
+    assert service.drop_unconfirmed(timezone.now() + datetime.timedelta(hours=49)) == 1
+    assert not Registration.objects.filter(pk=pending.pk).exists()
+    assert service.drop_unconfirmed() == 0 and person(fair, 9).status == "confirmed"  # confirmed ones stay
 
 
 def test_capacity_then_waitlist_then_promotion_in_order(fair, mailoutbox):
-    a, b, c, d = (person(fair, n) for n in range(4))
+    with translation.override("en"):
+        a, b, c, d = (person(fair, n) for n in range(4))
     assert [r.status for r in (a, b, c, d)] == ["confirmed", "confirmed", "waitlisted", "waitlisted"]
-    assert mailoutbox[0].attachments[0][0] == "ticket.png" and "position 2" in mailoutbox[3].subject
-    promoted = service.cancel(b, BASE)
+    assert mailoutbox[1].attachments[0][0] == "ticket.png" and "position 2" in mailoutbox[7].subject
+    with translation.override("en"):
+        promoted = service.cancel(b, BASE)
     assert promoted == c and Registration.objects.get(pk=c.pk).status == "confirmed"
     assert "Promoted" in mailoutbox[-1].subject and mailoutbox[-1].to == ["p2@demo.invalid"]
     assert service.cancel(d, BASE) is None  # a waitlisted cancellation frees no place
@@ -52,10 +82,29 @@ def test_one_registration_per_email_and_closed_registration(fair):
         person(fair, 2)
 
 
-def test_pages_register_cancel_and_check_in(fair, client, make, client_for):
-    response = client.post(f"/events/{fair.pk}/", {"name": "An", "email": "an@demo.invalid", "role": "visitor"})
+def test_the_registration_form_needs_its_proof_of_work(fair, client):
+    url = f"/events/{fair.pk}/"
+    bot = client.post(url, {"name": "Bot", "email": "bot@demo.invalid", "role": "visitor",
+                            "challenge": "forged.1.16.00", "challenge_answer": "1"})
+    assert bot.status_code == 200 and not Registration.objects.exists()
+    assert "did not come from this hub" in bot.content.decode() or "không phải do hệ thống" in bot.content.decode()
+    fields = solved_challenge(client, url)
+    assert client.post(url, {"name": "An", "email": "an@demo.invalid", "role": "visitor", **fields}).status_code == 302
+    replay = client.post(url, {"name": "Bo", "email": "bo@demo.invalid", "role": "visitor", **fields})
+    assert replay.status_code == 200 and Registration.objects.count() == 1  # a solved puzzle counts once
+
+
+def test_pages_register_cancel_and_check_in(fair, client, make, client_for, mailoutbox):
+    url = f"/events/{fair.pk}/"
+    response = client.post(url, {"name": "An", "email": "an@demo.invalid", "role": "visitor",
+                                 **solved_challenge(client, url)})
     registration = Registration.objects.get(email="an@demo.invalid")
-    assert response.status_code == 302 and response["Location"] == f"/events/ticket/{registration.token}/"
+    assert response.status_code == 302 and response["Location"] == f"/events/{fair.pk}/?sent=1"
+    assert registration.token not in client.get(response["Location"]).content.decode()  # only in the email
+    assert f"/events/ticket/{registration.token}/" in mailoutbox[0].body
+    pending = client.get(f"/events/ticket/{registration.token}/").content.decode()
+    assert 'data-testid="confirm"' in pending and "qr.svg" not in pending
+    client.post(f"/events/ticket/{registration.token}/confirm/")
     ticket = client.get(f"/events/ticket/{registration.token}/").content.decode()
     assert "qr.svg" in ticket and "check-in" not in ticket
     assert client.post(f"/events/ticket/{registration.token}/check-in/").status_code == 302  # to sign in

@@ -51,9 +51,10 @@ class Command(BaseCommand):
             _add(tar, "database.json", out.getvalue().encode(), manifest)
             for name, text in rows.items():  # rows kept of the tables the reference load rebuilds
                 _add(tar, f"rows/{name}.json", text.encode(), manifest)
-            keyset = settings.VAR_DIR / "keys" / "keyset.json"
-            if keyset.exists():
-                _add(tar, "keys/keyset.json", keyset.read_bytes(), manifest)
+            for ring in ("keys", "log-keys"):  # the C/O key set and the log's key history (public halves)
+                keyset = settings.VAR_DIR / ring / "keyset.json"
+                if keyset.exists():
+                    _add(tar, f"{ring}/keyset.json", keyset.read_bytes(), manifest)
             for prefix, folder in folders().items():
                 if folder.is_dir():
                     for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):

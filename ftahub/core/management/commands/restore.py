@@ -63,7 +63,7 @@ class Command(BaseCommand):
                 call_command("loaddata", str(fixture), verbosity=0)
                 for path in extra:
                     call_command("loaddata", path, verbosity=0)
-        targets = {"keys": settings.VAR_DIR / "keys", **folders()}
+        targets = {"keys": settings.VAR_DIR / "keys", "log-keys": settings.VAR_DIR / "log-keys", **folders()}
         for name, data in contents.items():
             prefix, _, rest = name.partition("/")
             path = targets[prefix] / rest
