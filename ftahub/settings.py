@@ -205,6 +205,9 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# the largest request body any address takes unless its app declares more (``HubApp.body_limits``): the hub's
+# uploads are at most 10 MB (EPCIS documents, C/O documents); the statistics import declares its own 200 MB
+FTAHUB_MAX_REQUEST_BYTES = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -50,16 +50,20 @@ class AuditActorMiddleware:
 class BodyLimitMiddleware:
     """Refuses, with 413 and before anything reads or parses it, a request body larger than the capability
     declares for that address (``HubApp.body_limits``): 70,000 materials took 34 s to parse before the engine's
-    own limit refused them (#18)."""
+    own limit refused them (#18). Every other address takes at most ``FTAHUB_MAX_REQUEST_BYTES`` (uploads of
+    200 MB were read to disk before any view looked at them)."""
 
     def __init__(self, get_response):
+        from django.conf import settings
+
         from . import plugins
 
         self.get_response = get_response
         self.limits = plugins.body_limits()
+        self.default = settings.FTAHUB_MAX_REQUEST_BYTES
 
     def __call__(self, request):
-        limit = self.limits.get(request.path)
+        limit = self.limits.get(request.path, self.default)
         if limit is not None:
             try:
                 size = int(request.META.get("CONTENT_LENGTH") or 0)

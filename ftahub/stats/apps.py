@@ -20,3 +20,4 @@ class StatsConfig(HubApp):
     backup_folders = "ftahub.stats.service.backup_folders"
     jobs = {"stats.import": "ftahub.stats.service.run_import"}
     maintenance = ("ftahub.stats.service.purge_stale_imports",)
+    body_limits = {"/stats/import/": 201 * 1024 * 1024}  # Comtrade bulk files; staff only, checked as a job

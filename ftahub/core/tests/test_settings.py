@@ -17,7 +17,7 @@ PRODUCTION = {
 
 
 def run_cli(*args, env_extra):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "FTAHUB_DEBUG", "FTAHUB_HTTPS"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "FTAHUB_DEBUG", "FTAHUB_HTTPS", "FTAHUB_DEMO"}}
     env.update(env_extra)
     return subprocess.run([sys.executable, "-m", "ftahub", *args], capture_output=True, text=True, env=env,
                           timeout=120)

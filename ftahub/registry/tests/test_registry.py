@@ -130,3 +130,32 @@ def test_the_read_api_and_the_reminder_command(staff, client_for, client, mailou
                             due_on=datetime.date(2026, 12, 1))
     call_command("registry", "remind", "--date", "2026-11-28")
     assert len(mailoutbox) == 1 and "Report on the Laos visit" in mailoutbox[0].body
+
+
+def test_imports_are_bounded_before_the_work(staff, client):
+    """A 5 KB registry XLSX took 72 s and 2 GB; uploads of 200 MB were accepted (#18)."""
+    import io
+
+    from openpyxl import Workbook
+
+    from ftahub.common.tests.test_xlsx_bombs import rewrite, workbook
+
+    bomb = rewrite(workbook(), "xl/worksheets/sheet1.xml",
+                   lambda xml: xml.replace(b'<dimension ref="A1:B2" />', b'<dimension ref="A1:XFD1048576" />'))
+    page = staff.client.post("/registry/partners/import/", {"file": SimpleUploadedFile("p.xlsx", bomb)})
+    assert page.status_code == 200 and "declares 17,179,869,184 cells" in page.content.decode()
+    book = Workbook()
+    book.active.append(["kind", "name", "country", "region"])
+    for n in range(1200):
+        book.active.append(["locality", f"Place {n}", "KH", ""])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    page = staff.client.post("/registry/partners/import/", {"file": SimpleUploadedFile("p.xlsx", buffer.getvalue())})
+    assert "more than 1000 rows" in page.content.decode() and Partner.objects.count() == 0
+    huge = b"x" * (13 * 1024 * 1024)
+    refused = staff.client.post("/registry/partners/import/", {"file": SimpleUploadedFile("p.csv", huge)})
+    assert refused.status_code == 413
+    anonymous = client.post("/events/1/", {"file": SimpleUploadedFile("p.csv", huge)})
+    assert anonymous.status_code == 413
+    # the statistics import declares its own, larger, limit (and is for signed-in statisticians)
+    assert client.post("/stats/import/", {"file": SimpleUploadedFile("p.csv", huge)}).status_code == 302

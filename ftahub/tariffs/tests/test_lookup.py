@@ -21,7 +21,10 @@ def test_lychees_from_japan_every_agreement_with_rate_saving_rule_and_form():
     assert set(rows) == {"CPTPP", "AJCEP", "VJEPA", "RCEP"}
     assert rows["CPTPP"]["rate"] == 0.0 and rows["CPTPP"]["saving"] == 30.0
     assert rows["CPTPP"]["rule"] == "CC" and rows["CPTPP"]["proof_of_origin"] == "CPTPP"
-    assert rows["AJCEP"]["rule"] is None  # no AJCEP rule data loaded; shown as such, never guessed
+    # no AJCEP product-specific rule is loaded: its general rule, marked as such with the annex that may list lychees
+    assert rows["AJCEP"]["rule"] == "RVC(40) or CTH" and rows["AJCEP"]["rule_general"]["article"] == \
+        "AJCEP Article 26(1)" and "unless AJCEP Annex 2" in rows["AJCEP"]["rule_note"]
+    assert rows["VJEPA"]["rule"] is None  # no VJEPA rule of any kind recorded: shown as such, never guessed
     assert result["agreements"][0]["saving"] == 30.0  # ranked by saving
 
 

@@ -33,7 +33,10 @@ class Command(BaseCommand):
         self.stdout.write(f"FTA Hub on http://{host}:{port}/ (DEBUG={settings.DEBUG}"
                           + (f", behind the proxy at {settings.FTAHUB_TRUSTED_PROXY}" if proxy else "")
                           + "); Ctrl+C stops it.")
-        serve(application, host=host, port=port, threads=threads, ident="ftahub", **proxy)
+        # Waitress itself refuses larger bodies (chunked ones too, which carry no Content-Length for the middleware)
+        largest = max([settings.FTAHUB_MAX_REQUEST_BYTES, *plugins.body_limits().values()])
+        serve(application, host=host, port=port, threads=threads, ident="ftahub", max_request_body_size=largest,
+              **proxy)
 
 
 def _warm_up() -> None:
