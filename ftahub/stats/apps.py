@@ -18,6 +18,6 @@ class StatsConfig(HubApp):
     home_context = "ftahub.stats.views.home_card"
     home_order = 70
     backup_folders = "ftahub.stats.service.backup_folders"
-    jobs = {"stats.import": "ftahub.stats.service.run_import"}
+    jobs = {"stats.import": "ftahub.stats.service.run_import", "stats.check": "ftahub.stats.service.run_check"}
     maintenance = ("ftahub.stats.service.purge_stale_imports",)
     body_limits = {"/stats/import/": 201 * 1024 * 1024}  # Comtrade bulk files; staff only, checked as a job

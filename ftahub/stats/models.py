@@ -7,6 +7,7 @@ class ImportJob(models.Model):
     """An import of a statistics file run in the background, with its progress and its report."""
 
     class Status(models.TextChoices):
+        CHECKING = "checking", _("being checked")
         CHECKED = "checked", _("checked, waiting for confirmation")
         RUNNING = "running", _("importing")
         DONE = "done", _("imported")

@@ -36,6 +36,28 @@ def allowed_provinces(user) -> set[tuple[str, int]] | None:
     return {(own.era, own.code), *merged}
 
 
+def queue_check(job) -> None:
+    """Check an uploaded file as a job: a large file is read by the worker, never inside the request (#18)."""
+    from ftahub.core import jobs
+
+    jobs.enqueue("stats.check", {"import_job": job.pk})
+
+
+def run_check(payload: dict, heartbeat) -> None:
+    """The ``stats.check`` job: count the rows, list every problem and keep the first rows for the preview."""
+    from . import importers
+    from .models import ImportJob
+
+    job = ImportJob.objects.get(pk=payload["import_job"])
+    try:
+        data = (settings.VAR_DIR / "imports" / job.stored).read_bytes()
+        rows, errors, preview = importers.check(job.layout, job.file_name, data, allowed_provinces(job.user))
+    except Exception as exc:  # noqa: BLE001 - the job says why instead of dying with the file unread
+        ImportJob.objects.filter(pk=job.pk).update(status="failed", message=f"{type(exc).__name__}: {exc}")
+        return
+    ImportJob.objects.filter(pk=job.pk).update(status="checked", rows=rows, errors=errors[:500], preview=preview)
+
+
 def queue_import(job, only_good: bool) -> None:
     """Confirm a checked import: queued for the worker (``ftahub worker``, or the one ``ftahub serve`` runs)."""
     from ftahub.core import jobs

@@ -173,16 +173,17 @@ def import_page(request):
         elif upload.size > 200 * 1024 * 1024:
             messages.error(request, _("The file is larger than 200 MB: import it with 'ftahub stats import'."))
         else:
-            data = upload.read()
-            from .service import allowed_provinces
+            from . import service
 
-            rows, errors, preview = importers.check(layout, upload.name, data, allowed_provinces(request.user))
             token = secrets.token_hex(16)
             folder = settings.VAR_DIR / "imports"
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / token).write_bytes(data)
+            with (folder / token).open("wb") as stored:  # streamed to disk: the check runs as a job (#18)
+                for chunk in upload.chunks():
+                    stored.write(chunk)
             job = ImportJob.objects.create(user=request.user, layout=layout, dataset=dataset, file_name=upload.name,
-                                           stored=token, rows=rows, errors=errors[:500], preview=preview)
+                                           stored=token, status=ImportJob.Status.CHECKING)
+            service.queue_check(job)
             return redirect("stats-import-job", job.pk)
     jobs = ImportJob.objects.filter(user=request.user)[:20]
     return render(request, "stats/import.html", {"jobs": jobs})
@@ -205,8 +206,11 @@ def import_job(request, pk: int):
         else:
             service.queue_import(job, only_good)
         return redirect("stats-import-job", pk)
-    template = "stats/_progress.html" if request.headers.get("HX-Request") else "stats/import_job.html"
-    return render(request, template, {"job": job})
+    polling = request.headers.get("HX-Request")
+    response = render(request, "stats/_progress.html" if polling else "stats/import_job.html", {"job": job})
+    if polling and request.GET.get("was") == "checking" and job.status != ImportJob.Status.CHECKING:
+        response["HX-Refresh"] = "true"  # the check is done: the whole page shows its result
+    return response
 
 
 def home_card() -> dict:

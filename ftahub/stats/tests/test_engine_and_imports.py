@@ -101,7 +101,13 @@ def test_statisticians_import_with_a_check_and_a_choice(make, client_for, settin
     response = statistician.post("/stats/import/", {"layout": "customs", "dataset": "customs-2023",
                                                     "file": SimpleUploadedFile("c.csv", text.encode())})
     job = ImportJob.objects.get()
-    assert response["Location"] == f"/stats/import/{job.pk}/" and job.rows == 2
+    assert response["Location"] == f"/stats/import/{job.pk}/" and job.status == "checking"  # the worker checks it
+    polled = statistician.get(f"/stats/import/{job.pk}/?was=checking", HTTP_HX_REQUEST="true")
+    assert "HX-Refresh" not in polled
+    assert jobs.run_pending() == 1
+    assert statistician.get(f"/stats/import/{job.pk}/?was=checking", HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
+    job.refresh_from_db()
+    assert job.status == "checked" and job.rows == 2
     page = statistician.get(f"/stats/import/{job.pk}/").content.decode()
     assert "line 3: value_usd" in page
     statistician.post(f"/stats/import/{job.pk}/", {})

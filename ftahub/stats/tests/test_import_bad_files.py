@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
+from ftahub.core import jobs
 from ftahub.stats.models import ImportJob
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +19,7 @@ def test_an_empty_workbook(make, client_for):
     Workbook().save(buffer)
     response = statistician.post("/stats/import/", {"layout": "customs", "dataset": "empty-book",
                                                     "file": SimpleUploadedFile("e.xlsx", buffer.getvalue())})
+    jobs.run_pending()
     assert response.status_code == 302 and "empty" in " ".join(ImportJob.objects.latest("created_at").errors)
 
 
@@ -26,4 +28,5 @@ def test_a_comtrade_year_that_is_not_a_number(make, client_for):
     text = COMTRADE + "abc,0,A,VNM,X,W00,TOTAL,,,100\n"
     response = admin.post("/stats/import/", {"layout": "comtrade", "dataset": "bad-year",
                                              "file": SimpleUploadedFile("c.csv", text.encode())})
+    jobs.run_pending()
     assert response.status_code == 302 and "whole numbers" in " ".join(ImportJob.objects.latest("created_at").errors)

@@ -4,6 +4,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from ftahub.core import jobs
 from ftahub.stats.models import ImportJob
 
 pytestmark = pytest.mark.django_db
@@ -13,6 +14,7 @@ HEADER = "province,era,partner,hs,direction,year,month,value_usd,quantity,unit,s
 def upload(client, text, dataset="customs-test"):
     client.post("/stats/import/", {"layout": "customs", "dataset": dataset,
                                    "file": SimpleUploadedFile("c.csv", (HEADER + text).encode())})
+    jobs.run_pending()  # the worker checks the file
     return ImportJob.objects.latest("created_at")
 
 
@@ -32,4 +34,5 @@ def test_the_comtrade_layout_is_for_national_staff(make, client_for):
     statistician = client_for(make.user("statistician", 24))
     statistician.post("/stats/import/", {"layout": "comtrade", "dataset": "comtrade-test",
                                          "file": SimpleUploadedFile("c.csv", b"refYear,flowCode\n2023,X\n")})
+    jobs.run_pending()
     assert "national staff" in " ".join(ImportJob.objects.latest("created_at").errors)

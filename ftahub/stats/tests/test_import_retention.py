@@ -19,6 +19,7 @@ def test_an_unconfirmed_upload_is_deleted_after_a_week(make, client_for):
     statistician = client_for(make.user("statistician", 24))
     statistician.post("/stats/import/", {"layout": "customs", "dataset": "customs-old", "file": SimpleUploadedFile(
         "c.csv", (HEADER + "24,2025,JP,081090,export,2023,0,300,,,\n").encode())})
+    jobs.run_pending()  # the worker checks it
     job = ImportJob.objects.latest("created_at")
     stored = settings.VAR_DIR / "imports" / job.stored
     assert stored.exists()
