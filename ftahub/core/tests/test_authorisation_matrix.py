@@ -90,6 +90,7 @@ POSTS = {
     "co-record": "ftahub/codesk/tests/test_workflow.py::test_recording_through_the_page_signs_the_record",
     "co-revoke": "ftahub/codesk/tests/test_workflow.py::test_revocation_and_replacement_are_reported_by_verification",
     "event-ticket-cancel": "ftahub/events/tests/test_events.py::test_pages_register_cancel_and_check_in",
+    "event-ticket-confirm": "ftahub/events/tests/test_events.py::test_pages_register_cancel_and_check_in",
     "event-check-in": "ftahub/events/tests/test_events.py::test_pages_register_cancel_and_check_in",
     "event-meeting": "ftahub/events/tests/test_events.py::test_matchmaking_ranks_by_fit_and_schedules_without_overlaps",
     "registry-delete": "ftahub/registry/tests/test_registry.py::test_each_kind_lists_only_the_provinces_records",
