@@ -158,7 +158,6 @@ def import_page(request):
     from django.contrib import messages
     from django.shortcuts import redirect
 
-    from . import importers
     from .models import ImportJob
 
     if (denied := _importer(request)) is not None:

@@ -69,7 +69,7 @@ FILE = st.builds(
     lambda name, body: SimpleUploadedFile(name, body),
     st.sampled_from(["data.xlsx", "data.csv", "bom.xlsx", "doc.pdf", "photo.png", "events.json", "x"]),
     st.one_of(st.binary(max_size=2000), st.just(b"PK\x03\x04" + b"\x00" * 100),
-              st.just("hs,value\n0810,1\n".encode()), st.just(b"{\"type\": \"EPCISDocument\"}")),
+              st.just(b"hs,value\n0810,1\n"), st.just(b"{\"type\": \"EPCISDocument\"}")),
 )
 
 
