@@ -84,7 +84,7 @@ def _value(field: dict):
     return WEIRD_TEXT
 
 
-def _targets(world) -> list[tuple[str, str, dict]]:
+def _targets(world) -> list[tuple[str, str, dict]]:  # noqa: F811
     """(role, action URL, fields) of every POST form a role may use."""
     found, seen = [], set()
     for name, spec in PAGES.items():
@@ -105,21 +105,24 @@ def _targets(world) -> list[tuple[str, str, dict]]:
     return found
 
 
-def test_every_form_answers_any_input_without_a_server_error(world):
+def _fuzz(role: str, client, action: str, fields: dict, problems: list[str]) -> None:
+    names = [n for n in fields if n != "csrfmiddlewaretoken"]
+
+    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(st.fixed_dictionaries({n: _value(fields[n]) for n in names}))
+    def send(data):
+        response = client.post(action, data)
+        if response.status_code >= 500:
+            problems.append(f"{role} POST {action}: {response.status_code} with {data!r:.300}")
+
+    send()
+
+
+def test_every_form_answers_any_input_without_a_server_error(world):  # noqa: F811
     targets = _targets(world)
     assert len(targets) >= 30, [t[1] for t in targets]  # the matrix's pages hold at least this many forms
-    problems = []
+    problems: list[str] = []
     for role, action, fields in targets:
-        client = world.clients[role]
-        names = [n for n in fields if n != "csrfmiddlewaretoken"]
-
-        @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-                  suppress_health_check=list(HealthCheck))
-        @given(st.fixed_dictionaries({n: _value(fields[n]) for n in names}))
-        def send(data):
-            response = client.post(action, data)
-            if response.status_code >= 500:
-                problems.append(f"{role} POST {action}: {response.status_code} with {data!r:.300}")
-
-        send()
+        _fuzz(role, world.clients[role], action, fields, problems)
     assert not problems, "\n".join(problems[:20])
