@@ -114,6 +114,14 @@ def run_import(payload: dict, heartbeat) -> None:
         refresh()
         ImportJob.objects.filter(pk=job.pk).update(status="done", done=job.rows,
                                                    message=f"{report.rows} rows imported into {job.dataset}.")
+        from ftahub.core import audit
+
+        with audit.acting_as(job.user):  # the statistics live in files, not tables: the write is recorded here (#18)
+            audit.record("load", "stats.dataset", object_pk=job.dataset,
+                         object_repr=f"statistics dataset {job.dataset}: {report.rows} rows",
+                         changes={"file": job.file_name, "layout": job.layout, "rows": report.rows,
+                                  "only_good": job.only_good, "import_job": job.pk},
+                         province_id=getattr(job.user, "province_id", None))
     except importers.ImportError_ as exc:
         ImportJob.objects.filter(pk=job.pk).update(status="failed", message="; ".join(exc.errors[:5]))
     except Exception as exc:

@@ -118,6 +118,11 @@ def test_statisticians_import_with_a_check_and_a_choice(make, client_for, settin
     assert jobs.run_pending() == 1
     job.refresh_from_db()
     assert job.status == "done" and service.trade_series(24, "export", False) == {2023: 300.0}
+    from ftahub.core.models import AuditEntry
+
+    entry = AuditEntry.objects.get(model="stats.dataset")  # the write is on the audit log, by whom and what
+    assert entry.action == "load" and entry.object_pk == "customs-2023" and entry.changes["rows"] == 1
+    assert entry.actor == job.user
     assert client_for(make.user("business", enterprise=make.enterprise(24))).get("/stats/import/").status_code == 403
     assert client_for(make.user("statistician", 1)).get(f"/stats/import/{job.pk}/").status_code == 404
 
