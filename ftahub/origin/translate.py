@@ -390,9 +390,34 @@ def _translate_cptpp_entries(rules: list[dict[str, Any]]) -> Translation:
             item = _rvc_item(text)
             joined[-1] = (operator, _extend_rvc(previous, item))
             continue
+        if text.startswith("-") and joined and _ends_in_manual(joined[-1][1]):
+            # "- b) 55 % under the build-down method" continues a list the entry before opened inside a text the
+            # hub reads by hand ("... except from subheading 640610 or assemblies of uppers ..., provided there is a
+            # regional value content of not less than: - a) 45 % ..."): it belongs to that text, never an
+            # alternative of its own (a bare RVC(55) would let goods qualify without the change the text requires)
+            operator, previous = joined[-1]
+            joined[-1] = (operator, _absorb(previous, text))
+            continue
         rule, open_list = _cptpp_text(entry["rule"])
         joined.append((entry.get("operator"), rule))
     return _join(joined)
+
+
+def _ends_in_manual(rule: Rule) -> bool:
+    from .language import AllOf
+
+    return isinstance(rule, ManualReading) or (isinstance(rule, AllOf) and isinstance(rule.parts[-1], ManualReading))
+
+
+def _absorb(rule: Rule, text: str) -> Rule:
+    """The rule with ``text`` appended to the text it leaves to be read by hand."""
+    from .language import AllOf
+
+    if isinstance(rule, AllOf):
+        *head, last = rule.parts
+        return AllOf((*head, _absorb(last, text)))
+    assert isinstance(rule, ManualReading)
+    return ManualReading(f"{rule.text}\n{text}")
 
 
 def _extend_rvc(previous: Rule, item: Rule) -> Rule:

@@ -103,3 +103,21 @@ def test_every_real_rule_set_translates_to_text_that_parses(file, scheme):
     # to prove that other wording never breaks the translator (it falls back to manual reading)
     if file in {"vietnam.json", "cptpp.json"}:
         assert share > (0.55 if scheme == "UKVFTA" else 0.85)
+
+
+def test_a_list_item_continuing_a_text_read_by_hand_never_stands_alone():
+    """CPTPP footwear (64.01-64.05): "... from any other heading, except from ... subheading 640610 or assemblies of
+    uppers ..., provided there is a regional value content of not less than: - a) 45 % build-up [OR] - b) 55 %
+    build-down". The b) item used to become an alternative of its own, RVC(55, build-down): a shoe made from
+    imported uppers of 6406.10 then qualified on value alone, which the text does not allow."""
+    entries = [
+        {"rule": "A change to a good of heading 6403 from any other chapter.", "operator": None},
+        {"rule": "A change to a good of heading 6403 from any other heading, except from heading 6401 to heading "
+                 "6402 or heading 6404 to heading 6405, subheading 640610 or assemblies of uppers other than of wood "
+                 "of subheading 640690 provided there is a regional value content of not less than:\n- a) 45% under "
+                 "the build-up method.", "operator": "or"},
+        {"rule": "- b) 55% under the build-down method.", "operator": "or"},
+    ]
+    rule = translate("CPTPP", entries).rule.canonical()
+    assert rule.startswith("CC or manual(") and "55% under the build-down method." in rule
+    assert "RVC(55" not in rule
