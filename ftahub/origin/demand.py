@@ -11,6 +11,7 @@ from .language import (
     ManualReading,
     MaxNonOriginating,
     MaxWeight,
+    ProducedFromOriginating,
     Rule,
     SpecificProcess,
     ValueContent,
@@ -44,6 +45,8 @@ def _score(rule: Rule) -> tuple[int, str, list[dict[str, Any]]]:
         return 40, f"specific process ({rule.name})", [{"kind": "process", "name": rule.name}]
     if isinstance(rule, WhollyObtained):
         return 50, "wholly obtained", [{"kind": "wo"}]
+    if isinstance(rule, ProducedFromOriginating):
+        return 50, "produced from originating materials", [{"kind": "pe"}]
     if isinstance(rule, ManualReading):
         return 90, "needs manual reading", [{"kind": "manual"}]
     return 99, "unknown", [{"kind": "unknown"}]

@@ -24,6 +24,7 @@ from .language import (
     ManualReading,
     MaxNonOriginating,
     MaxWeight,
+    ProducedFromOriginating,
     Rule,
     SpecificProcess,
     ValueContent,
@@ -386,6 +387,13 @@ def _wholly_obtained(test: WhollyObtained, ctx: _Context) -> _Outcome:
     return _Outcome(passed, [result], remedies, blocking)
 
 
+def _produced_from_originating(test: ProducedFromOriginating, ctx: _Context) -> _Outcome:
+    foreign = ctx.non_originating
+    result = TestResult(name="PE", rule="PE", required=0, actual=len(foreign), passed=not foreign,
+                        unit="non-originating materials", detail="produced entirely from originating materials")
+    return _Outcome(not foreign, [result], [], [])
+
+
 def _wholly_obtained_here(origins: list[MaterialOrigin]) -> _Outcome:
     """The exporter's claim that the product is wholly obtained in Viet Nam holds when every material listed is
     itself originating and from Viet Nam (seed, feed, fertiliser grown here; or none listed)."""
@@ -438,7 +446,8 @@ def _evaluate(rule: Rule, ctx: _Context) -> _Outcome:
         return _Outcome(passed, tests, [combined] if combined else [], [b for o in outcomes for b in o.blocking])
     handlers: dict[type, Callable[[Any, _Context], _Outcome]] = {
         ChangeOfClassification: _ctc, ValueContent: _value_content, MaxNonOriginating: _max_nom,
-        MaxWeight: _max_weight, WhollyObtained: _wholly_obtained, SpecificProcess: _process, ManualReading: _manual,
+        MaxWeight: _max_weight, WhollyObtained: _wholly_obtained,
+        ProducedFromOriginating: _produced_from_originating, SpecificProcess: _process, ManualReading: _manual,
     }
     return handlers[type(rule)](rule, ctx)
 
@@ -506,6 +515,8 @@ def _qualifies(product: Product, materials: list[Material], rule: Rule, provisio
     for alternative in _alternatives(rule):
         if _evaluate(alternative, ctx).passed:
             return True, _text(alternative)
+    if origins and all(o.originating for o in origins):  # made only from originating materials ("PE")
+        return True, "PE"
     return False, None
 
 
@@ -520,6 +531,12 @@ def _assess(product: Product, materials: list[Material], rule: Rule, provisions:
         # tested first: a wholly obtained product qualifies as such, whatever its product-specific rule asks
         alternatives = [WhollyObtained(), *alternatives]
         alternative_outcomes = [_wholly_obtained_here(origins), *alternative_outcomes]
+    elif origins and all(o.originating for o in origins):
+        # made only from originating materials: a criterion of its own in every agreement ("PE"), met whatever
+        # the product-specific rule asks (its conditions concern non-originating materials, and there are none);
+        # tested last, so that a product-specific rule that is met is the one reported
+        alternatives = [*alternatives, ProducedFromOriginating()]
+        alternative_outcomes = [*alternative_outcomes, _produced_from_originating(ProducedFromOriginating(), ctx)]
     outcome = _combine_alternatives(alternative_outcomes)
     met_by = None
     remedies: list[Remedy] = []

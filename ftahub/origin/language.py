@@ -7,6 +7,7 @@ Grammar (case-insensitive keywords; ``#`` is not used)::
     conjunction := term ("and" term)*
     term        := "(" alternative ")" | test
     test        := "WO" ["(" refs ")"]                                 wholly obtained (all materials, or those of refs)
+                 | "PE"                                                produced entirely from originating materials
                  | ("CC" | "CTH" | "CTSH" | "NCR") ["except" ["from"] refs] ["allow" NUMBER "%" BASE]
                  | ("RVC" | "VAC" | "LVC" | "QVC") "(" NUMBER ["," METHOD] ["," refs] ")"
                  | "MaxNOM" "(" NUMBER ["," BASE] ")"
@@ -66,6 +67,15 @@ class WhollyObtained:
 
     def canonical(self) -> str:
         return f"WO({_refs(self.scope)})" if self.scope else "WO"
+
+
+@dataclass(frozen=True)
+class ProducedFromOriginating:
+    """Every agreement's own criterion: a good produced only from originating materials originates, whatever its
+    product-specific rule asks (e.g. CPTPP Art. 3.2(b), ATIGA Art. 26(b)); the C/O names it "PE"."""
+
+    def canonical(self) -> str:
+        return "PE"
 
 
 @dataclass(frozen=True)
@@ -154,7 +164,7 @@ class AllOf:
         return " and ".join(f"({p.canonical()})" if isinstance(p, AnyOf) else p.canonical() for p in self.parts)
 
 
-Rule = (WhollyObtained | ChangeOfClassification | ValueContent | MaxNonOriginating | MaxWeight | SpecificProcess
+Rule = (WhollyObtained | ProducedFromOriginating | ChangeOfClassification | ValueContent | MaxNonOriginating | MaxWeight | SpecificProcess
         | ManualReading | AnyOf | AllOf)
 
 
@@ -315,6 +325,9 @@ class Parser:
                 scope = self.refs()
                 self.expect_punct(")", "')'")
             return WhollyObtained(scope)
+        if name == "PE":
+            self.index += 1
+            return ProducedFromOriginating()
         if name in CTC_LEVELS:
             self.index += 1
             return self.change_of_classification(name)

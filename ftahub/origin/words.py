@@ -13,6 +13,7 @@ from .language import (
     ManualReading,
     MaxNonOriginating,
     MaxWeight,
+    ProducedFromOriginating,
     Rule,
     RuleSyntaxError,
     SpecificProcess,
@@ -52,6 +53,8 @@ def _refs(ranges: tuple[CodeRange, ...]) -> str:
 
 
 def _test(rule: Rule) -> str:
+    if isinstance(rule, ProducedFromOriginating):
+        return _("produced entirely from originating materials")
     if isinstance(rule, WhollyObtained):
         if rule.scope:
             return _("the materials of %(refs)s used are wholly obtained") % {"refs": _refs(rule.scope)}

@@ -21,7 +21,7 @@ def test_assess_uses_the_loaded_rule_and_reports_errors_as_json(client):
     assert body["agreement"] == "CPTPP" and body["qualifies"] is True
     bad = client.post("/api/v1/origin/assess", {**ISSUE_CASE, "rule": "RVC(40"}, content_type="application/json")
     assert bad.status_code == 422 and bad.json()["code"] == "rule_syntax"
-    no_rule = client.post("/api/v1/origin/assess", {**ISSUE_CASE, "agreement": "AKFTA"},
+    no_rule = client.post("/api/v1/origin/assess", {**ISSUE_CASE, "agreement": "VJEPA"},
                           content_type="application/json")
     assert no_rule.status_code == 422 and "no product-specific rule" in no_rule.json()["message"]
 
