@@ -165,8 +165,45 @@ WEIGHT_OF_CHAPTER = re.compile(
     r"(\d+(?:\.\d+)?)% of the weight of the final product)")
 
 
+WO_ITEM = re.compile(r"all the (?:[a-z ,]+?) of (?P<refs>(?:chapters?|headings?) [\d .,and]+?) used (?:is|are) wholly "
+                     r"obtained", re.IGNORECASE)
+
+
+def _evfta_conditions(text: str) -> Rule | None:
+    """'Manufacture in which: - all the fruit ... of chapter 8 used are wholly obtained and - the weight of sugar
+    used does not exceed 20 % ...': every condition must hold. Conditions the hub can test become tests (the
+    materials of a chapter wholly obtained, a share of the ex-works price); the others stay text read by hand, so a
+    material that fails a tested condition still decides the verdict (a raw cashew from Côte d'Ivoire is not
+    wholly obtained, whatever the sugar)."""
+    m = re.fullmatch(r"Manufacture in which:\s*-\s*(?P<items>.+)", text, re.DOTALL)
+    if not m:
+        return None
+    items = [i.strip() for i in re.split(r"\n\s*-\s*", m.group("items"))]
+    if len(items) < 2 or any(not re.search(r"(?:\band|;)$", i) for i in items[:-1]):
+        return None  # joined by "or", or not a plain list: read by hand as a whole
+    parts: list[Rule] = []
+    for item in items:
+        item = re.sub(r"(?:\s+and|;)$", "", item).strip().rstrip(".")
+        if w := WO_ITEM.fullmatch(item):
+            try:
+                parts.append(WhollyObtained(parse_refs(w.group("refs").strip())))
+                continue
+            except ValueError:
+                pass
+        if v := re.fullmatch(r"the value of all the materials used does not exceed (\d+(?:\.\d+)?)% of the "
+                             r"ex-works price of the product", item):
+            parts.append(MaxNonOriginating(float(v.group(1)), "EXW"))
+            continue
+        parts.append(ManualReading(item))
+    if all(isinstance(p, ManualReading) for p in parts):
+        return None
+    return all_of(parts)
+
+
 def _evfta_text(text: str) -> Rule:
     text = clean(text)
+    if (conditions := _evfta_conditions(text)) is not None:
+        return conditions
     if m := MAXNOM.match(text):
         return MaxNonOriginating(float(m.group(1)), "EXW")
     if re.fullmatch(r"(All|All the) .* (is|are) wholly obtained\.?", text):
