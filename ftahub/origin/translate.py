@@ -302,12 +302,19 @@ def _cptpp_text(text: str) -> tuple[Rule, bool]:
     if m := CPTPP_CHANGE.match(text):
         level = {"chapter": "CC", "heading": "CTH", "subheading": "CTSH"}[m.group(1)]
         exceptions: tuple[Any, ...] = ()
+        described: list[str] = []
         if m.group("except"):
             try:
                 exceptions = parse_refs(m.group("except"))
             except ValueError:
-                return ManualReading(text), False
+                split = _split_exceptions(m.group("except"))
+                if split is None:
+                    return ManualReading(text), False
+                exceptions, described = split
         ctc = ChangeOfClassification(level, exceptions)
+        if described:  # "..., subheading 640610 or assemblies of uppers ... of subheading 640690": the codes are
+            # tested, the described goods are read by hand; both must hold
+            ctc = all_of([ctc, ManualReading("except from " + m.group("except").strip())])
         rest = m.group("rest").strip().lstrip(".,").strip()
     elif m := re.match(r"No change in tariff classification required for (?:a good|any other good) of "
                        r"(?:heading|subheading) [\d.]+(?: (?:through|to) (?:heading |subheading )?[\d.]+)?,?\s*"
@@ -332,6 +339,22 @@ def _cptpp_text(text: str) -> tuple[Rule, bool]:
         smoked = SpecificProcess("smoking")
         return (smoked if _is_ncr(ctc) else all_of([ctc, smoked])), False
     return all_of([ctc, ManualReading(rest)]) if not _is_ncr(ctc) else ManualReading(text), False
+
+
+def _split_exceptions(text: str) -> tuple[tuple[Any, ...], list[str]] | None:
+    """The codes of an exception list and the goods it describes in words, or None when no code can be read."""
+    codes: list[Any] = []
+    described: list[str] = []
+    for item in re.split(r",\s*|\s+or\s+", text.strip()):
+        if not item:
+            continue
+        try:
+            codes.extend(parse_refs(item))
+        except ValueError:
+            described.append(item.strip())
+    if not codes or not described:
+        return None
+    return tuple(codes), described
 
 
 def _is_ncr(rule: Rule | None) -> bool:

@@ -119,5 +119,12 @@ def test_a_list_item_continuing_a_text_read_by_hand_never_stands_alone():
         {"rule": "- b) 55% under the build-down method.", "operator": "or"},
     ]
     rule = translate("CPTPP", entries).rule.canonical()
-    assert rule.startswith("CC or manual(") and "55% under the build-down method." in rule
-    assert "RVC(55" not in rule
+    # the codes of the exception are tested, the described goods read by hand, and the value test belongs to them
+    assert rule == ('CC or (CTH except from 64.01-64.02, 64.04-64.05, 6406.10 and manual("except from heading 6401 '
+                    'to heading 6402 or heading 6404 to heading 6405, subheading 640610 or assemblies of uppers other '
+                    'than of wood of subheading 640690") and (RVC(45, build-up) or RVC(55, build-down)))')
+    # and when no code of such a text can be read, the b) item joins the text read by hand
+    entries[1] = {**entries[1], "rule": entries[1]["rule"].replace("subheading 640610 or ", "")
+                  .replace("heading 6401 to heading 6402 or heading 6404 to heading 6405, ", "")}
+    whole = translate("CPTPP", entries).rule.canonical()
+    assert "RVC(55" not in whole and "55% under the build-down method." in whole
