@@ -11,7 +11,8 @@ from .models import Country
 # names people use that the ISO lists do not give
 ALIASES = {"viet nam": "VN", "vietnam": "VN", "my": "US", "usa": "US", "hoa ky": "US", "uk": "GB", "anh": "GB",
            "han quoc": "KR", "korea": "KR", "south korea": "KR", "nhat": "JP", "nhat ban": "JP", "dai loan": "TW",
-           "trung quoc": "CN", "lao": "LA", "nga": "RU", "russia": "RU"}
+           "trung quoc": "CN", "lao": "LA", "nga": "RU", "russia": "RU", "uc": "AU", "duc": "DE", "phap": "FR",
+           "an do": "IN"}
 
 
 def _names() -> dict[str, str]:
@@ -37,10 +38,9 @@ def resolve(text: str) -> str | None:
     text = (text or "").strip()
     if not text:
         return None
-    if re.fullmatch(r"[A-Za-z]{2}", text):
-        code = text.upper()
-        return code if Country.objects.filter(iso2=code).exists() else None
-    return _names().get(_key(text))
+    if re.fullmatch(r"[A-Za-z]{2}", text) and Country.objects.filter(iso2=text.upper()).exists():
+        return text.upper()
+    return _names().get(_key(text))  # also a two-letter name: "Úc" is Australia
 
 
 def datalist() -> list[tuple[str, str]]:

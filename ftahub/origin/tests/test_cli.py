@@ -85,3 +85,24 @@ def test_an_unprepared_database_is_a_clear_error(run, tmp_path, cli_env):
     env = {**cli_env, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
     result = run(ISSUE_CASE, "--agreement", "EVFTA", env=env)
     assert result.returncode == 2 and "ftahub migrate" in result.stderr
+
+
+@pytest.mark.parametrize("product", ["lychees", "cashew", "footwear", "charger"])
+def test_the_cli_gives_every_market_the_page_gives(run, product):
+    """``--market`` answers as the self-assessment page does, each verdict with the rule and where it comes from
+    (the whole matrix of #16 is checked in test_products_and_markets.py; here the CLI's own path)."""
+    from ftahub.origin.tests.test_products_and_markets import MARKETS, NOT_QUALIFYING, PRODUCTS
+
+    result = run(PRODUCTS[product], "--market", ",".join(MARKETS), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    words = {"qualifies": "qualifies", "fails": "does not qualify", "undecided": "cannot decide"}
+    for market, assessed in MARKETS.items():
+        rows = {row["agreement"]: row for row in report[market]}
+        for agreement in assessed:
+            expected = words[NOT_QUALIFYING.get((product, agreement), "qualifies")]
+            assert rows[agreement]["verdict"] == expected, (market, agreement)
+            assert rows[agreement]["cited"].startswith(("general rule of", "product-specific rule:"))
+        assert all(row["verdict"] == "no rule" for a, row in rows.items() if a not in assessed)
+    text = run(PRODUCTS[product], "--market", "KR").stdout
+    assert "AKFTA" in text and "Circular 20/2014/TT-BCT, Appendix I, Article 4" in text
