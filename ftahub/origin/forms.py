@@ -133,3 +133,34 @@ class DeclarationForm(forms.Form):
         if data.get("valid_from") and data.get("valid_to") and data["valid_to"] < data["valid_from"]:
             raise forms.ValidationError(_("The validity ends before it starts."))
         return data
+
+
+class RuleTableForm(forms.Form):
+    """A national administrator loads an agreement's product-specific rules from the annex as a table (#16)."""
+
+    agreement = forms.ModelChoiceField(queryset=None, to_field_name="code", label=gettext_lazy("agreement"))
+    wording = forms.ChoiceField(label=gettext_lazy("How the rules are written"), choices=[
+        ("abbreviated", gettext_lazy("Abbreviated, as ASEAN annexes print them (RVC40 or CTH, CC, WO)")),
+        ("eu", gettext_lazy("In words, as the EU agreements print them (Manufacture from materials of any heading…)")),
+        ("cptpp", gettext_lazy("In words, as CPTPP Annex 3-D prints them (A change to a good of heading…)"))])
+    source = forms.CharField(label=gettext_lazy("Legal source"), max_length=250, help_text=gettext_lazy(
+        "The text the table comes from, shown beside every rule: e.g. ATIGA Annex 3, as published by the ASEAN "
+        "Secretariat (link)."))
+    file = forms.FileField(label=gettext_lazy("Table (CSV or XLSX, at most 2 MB)"), help_text=gettext_lazy(
+        "A header row naming the columns hs (a code or a range such as 0801-0802) and rule (the legal text), "
+        "optionally description and note."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ftahub.agreements.models import TradeAgreement
+
+        self.fields["agreement"].queryset = TradeAgreement.objects.order_by("code")
+        self.fields["agreement"].label_from_instance = lambda a: f"{a.code} — {a.name}"
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Choose a CSV or XLSX file."))
+        return upload

@@ -27,7 +27,22 @@ SOURCE_PREFIX = "Table: "
 
 
 class RuleTableError(ValueError):
-    pass
+    """The table cannot be read at all; ``code`` says why (the page words it in the reader's language)."""
+
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(TABLE_ERRORS[code] % {"detail": detail})
+        self.code, self.detail = code, detail
+
+
+TABLE_ERRORS = {"wording": "wording is one of abbreviated, eu, cptpp", "agreement": "no agreement %(detail)r",
+                "unreadable": "the file cannot be read: %(detail)s", "empty": "the file is empty",
+                "header": "the header must name the columns hs and rule"}
+ROW_ERRORS = {"hs": "hs %r is not an HS code or a range of codes", "rule_empty": "the rule is empty"}
+
+
+def row_error(code: str, value: str) -> str:
+    """A row's problem in English (the CLI); the page has its own words."""
+    return ROW_ERRORS[code] % value if "%" in ROW_ERRORS[code] else ROW_ERRORS[code]
 
 
 def _range(text: str) -> tuple[str, str]:
@@ -46,23 +61,25 @@ def _translation(wording: str, text: str) -> Translation:
     return translate("EVFTA" if wording == "eu" else "CPTPP", [{"rule": text, "operator": None}])
 
 
-def import_rule_table(agreement: str, filename: str, data: bytes, wording: str, source: str) -> dict[str, Any]:
-    """Load the table; returns {rules, faithful, manual, flagged: [(row, flags)], errors: [(row, message)]}. Nothing
-    is written when a row is wrong or a rule is flagged by the audit."""
+def import_rule_table(agreement: str, filename: str, data: bytes, wording: str, source: str,
+                      write: bool = True) -> dict[str, Any]:
+    """Load the table; returns {rules, faithful, manual, manual_rows: [(row, hs, legal text)], flagged: [(row,
+    flags)], errors: [(row, message)], written}. Nothing is written when a row is wrong or a rule is flagged by the
+    audit, nor when ``write`` is false (the page's preview)."""
     if wording not in WORDINGS:
-        raise RuleTableError(f"wording is one of {', '.join(WORDINGS)}")
+        raise RuleTableError("wording")
     found = TradeAgreement.objects.filter(code=agreement.upper()).first()
     if found is None:
-        raise RuleTableError(f"no agreement {agreement!r}")
+        raise RuleTableError("agreement", agreement)
     try:
         rows = read_rows(filename, data)
     except TableError as exc:
-        raise RuleTableError(str(exc)) from None
+        raise RuleTableError("unreadable", str(exc)) from None
     if not rows:
-        raise RuleTableError("the file is empty")
+        raise RuleTableError("empty")
     header = [str(h or "").strip().lower() for h in rows[0]]
     if "hs" not in header or "rule" not in header:
-        raise RuleTableError("the header must name the columns hs and rule")
+        raise RuleTableError("header")
     column = {name: header.index(name) for name in ("hs", "rule", "description", "note") if name in header}
     errors, flagged, records = [], [], []
     for number, cells in enumerate(rows[1:], start=2):
@@ -75,10 +92,10 @@ def import_rule_table(agreement: str, filename: str, data: bytes, wording: str, 
         try:
             hs_from, hs_to = _range(cell("hs"))
         except ValueError:
-            errors.append((number, f"hs {cell('hs')!r} is not an HS code or a range of codes"))
+            errors.append((number, "hs", cell("hs")))
             continue
         if not cell("rule"):
-            errors.append((number, "the rule is empty"))
+            errors.append((number, "rule_empty", ""))
             continue
         translation = _translation(wording, cell("rule"))
         finding = check([cell("rule")], translation)
@@ -86,8 +103,10 @@ def import_rule_table(agreement: str, filename: str, data: bytes, wording: str, 
             flagged.append((number, list(finding.flags)))
         records.append((number, hs_from, hs_to, cell, translation))
     report = {"rules": len(records), "faithful": sum(not r[4].needs_manual_reading for r in records),
-              "manual": sum(r[4].needs_manual_reading for r in records), "flagged": flagged, "errors": errors}
-    if errors or flagged or not records:
+              "manual": sum(r[4].needs_manual_reading for r in records), "flagged": flagged, "errors": errors,
+              "manual_rows": [(r[0], r[3]("hs"), r[3]("rule")) for r in records if r[4].needs_manual_reading],
+              "agreement": found.code}
+    if errors or flagged or not records or not write:
         report["written"] = False
         return report
     with transaction.atomic():

@@ -11,4 +11,5 @@ urlpatterns = [
     path("assessments/<int:pk>/pdf", views.assessment_pdf_view, name="origin-assessment-pdf"),
     path("assessments/<int:pk>/evidence.zip", views.evidence_pack_view, name="origin-evidence-pack"),
     path("declare/<str:token>/", views.declare, name="origin-declare"),
+    path("rules/import/", views.rule_import, name="origin-rule-import"),
 ]

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ftahub.common import hscode
 from ftahub.core import plugins
@@ -230,3 +231,73 @@ def guide(request):
     case = _case(form, materials)
     results = assess_everywhere(case, form.cleaned_data.get("market") or None)
     return render(request, "origin/guide.html", {**context, "step": "results", "results": results, "case": case})
+
+
+# -- national administrators: product-specific rules from a table (#16) -----------------------------------------
+
+TABLE_ERROR_WORDS = {
+    "wording": gettext_lazy("Choose how the rules are written."),
+    "agreement": gettext_lazy("There is no such agreement."),
+    "unreadable": gettext_lazy("The file cannot be read as CSV or XLSX."),
+    "empty": gettext_lazy("The file is empty."),
+    "header": gettext_lazy("The first row must name the columns hs and rule."),
+}
+ROW_ERROR_WORDS = {
+    "hs": gettext_lazy("“%(value)s” is not an HS code or a range of codes (e.g. 0810, 0801-0802)."),
+    "rule_empty": gettext_lazy("The rule is empty."),
+}
+
+
+@login_required
+def rule_import(request):
+    """Preview what a table of product-specific rules would load (how many the hub tests itself, which are kept for
+    reading, rows that are wrong or that the audit finds saying more than their text), then load it."""
+    import secrets
+
+    from django.conf import settings
+
+    from ftahub.core.audit import acting_as
+
+    from .forms import RuleTableForm
+    from .ruletable import RuleTableError, import_rule_table
+
+    if not request.user.is_national:
+        raise PermissionDenied
+    form = RuleTableForm(request.POST or None, request.FILES or None)
+    report = None
+    folder = settings.VAR_DIR / "imports"
+    if request.method == "POST" and "confirm" in request.POST:
+        pending = request.session.pop("origin-rule-table", None)
+        path = folder / pending["token"] if pending and str(pending.get("token", "")).isalnum() else None
+        if path is None or not path.is_file():
+            messages.error(request, _("The previewed file is gone: upload it again."))
+            return redirect("origin-rule-import")
+        data = path.read_bytes()
+        path.unlink()
+        with acting_as(request.user):
+            report = import_rule_table(pending["agreement"], pending["name"], data, pending["wording"],
+                                       pending["source"])
+        if report["written"]:
+            messages.success(request, _("%(n)s rules of %(agreement)s loaded.") % {
+                "n": report["rules"], "agreement": report["agreement"]})
+            return redirect("origin-rule-import")
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        d = form.cleaned_data
+        try:
+            report = import_rule_table(d["agreement"].code, upload.name, data, d["wording"], d["source"], write=False)
+        except RuleTableError as exc:
+            form.add_error("file", TABLE_ERROR_WORDS[exc.code])
+        else:
+            if not report["errors"] and not report["flagged"] and report["rules"]:
+                token = secrets.token_hex(16)
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / token).write_bytes(data)
+                request.session["origin-rule-table"] = {"token": token, "name": upload.name,
+                                                        "agreement": d["agreement"].code, "wording": d["wording"],
+                                                        "source": d["source"]}
+    if report:
+        report["error_lines"] = [(row, ROW_ERROR_WORDS[code] % {"value": value})
+                                 for row, code, value in report["errors"]]
+    return render(request, "origin/rule_import.html", {"form": form, "report": report})

@@ -44,7 +44,7 @@ class Command(BaseCommand):
 
     def import_rules(self, agreement, file, wording, source, **options):
         from ftahub.core.audit import acting_as
-        from ftahub.origin.ruletable import RuleTableError, import_rule_table
+        from ftahub.origin.ruletable import RuleTableError, import_rule_table, row_error
 
         try:
             data = open(file, "rb").read()
@@ -55,8 +55,8 @@ class Command(BaseCommand):
             sys.exit(2)
         self.stdout.write(f"{report['rules']} rules read: {report['faithful']} translated, {report['manual']} "
                           "kept for manual reading")
-        for row, message in report["errors"]:
-            self.stdout.write(f"  row {row}: {message}")
+        for row, code, value in report["errors"]:
+            self.stdout.write(f"  row {row}: {row_error(code, value)}")
         for row, flags in report["flagged"]:
             self.stdout.write(f"  row {row}: the translation says more than the text: {'; '.join(flags)}")
         if not report["written"]:
