@@ -138,7 +138,7 @@ class DeclarationForm(forms.Form):
 class RuleTableForm(forms.Form):
     """A national administrator loads an agreement's product-specific rules from the annex as a table (#16)."""
 
-    agreement = forms.ModelChoiceField(queryset=None, to_field_name="code", label=gettext_lazy("agreement"))
+    agreement = forms.ModelChoiceField(queryset=None, to_field_name="code", label=gettext_lazy("Agreement"))
     wording = forms.ChoiceField(label=gettext_lazy("How the rules are written"), choices=[
         ("abbreviated", gettext_lazy("Abbreviated, as ASEAN annexes print them (RVC40 or CTH, CC, WO)")),
         ("eu", gettext_lazy("In words, as the EU agreements print them (Manufacture from materials of any heading…)")),
