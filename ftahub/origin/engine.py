@@ -246,7 +246,9 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
                          f"{percent:g}% {base_name}")
             blocking = [b for b in blocking if b["index"] not in {m.index for m in failing_change}]
     blocking_value = sum(b["value"] for b in blocking)
-    tolerance = ctx.provisions.tolerance
+    tolerance = ctx.provisions.tolerance_for(product_hs)
+    if tolerance is not None and tolerance[1] == "weight":
+        return _ctc_by_weight(test, ctx, blocking, tolerance[0], word, notes)
     base_value: float | None
     if tolerance:
         percent, base_name = tolerance
@@ -289,6 +291,41 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
             materials=[b["index"] for b in chosen],
             params={"what": "suppliers", "names": ", ".join(b["description"] or b["hs"] for b in chosen)},
         )])
+    return _Outcome(passed, [result], remedies, [] if passed else blocking)
+
+
+def _ctc_by_weight(test: ChangeOfClassification, ctx: _Context, blocking: list[dict[str, Any]], percent: float,
+                   word: str, notes: list[str]) -> _Outcome:
+    """A change of classification whose tolerance is a share of the product's weight (CPTPP Art. 4.2.2: textile
+    goods outside chapters 61-63, 10 % of the total weight)."""
+    weights = {m.index: m.weight_kg for m in ctx.origins}
+    weight = ctx.product.weight_kg
+    required_text = f"non-originating materials change {word}; blocking materials may weigh at most {percent:g}% " \
+                    "of the product"
+    if not blocking:
+        result = TestResult(name=test.kind, rule=_text(test), required=percent, actual=0.0, passed=True,
+                            margin=percent, unit="% of weight", detail=required_text)
+        return _Outcome(True, [result], [], [])
+    if weight is None or weight <= 0 or any(weights.get(b["index"]) is None for b in blocking):
+        result = TestResult(name=test.kind, rule=_text(test), required=percent, actual=None, passed=None,
+                            unit="% of weight", detail=required_text + " (needs the weights)")
+        return _Outcome(None, [result], [[Action("provide_data", "give the weights (kg) of the product and of the "
+                                                 "materials that do not change " + word,
+                                                 materials=[b["index"] for b in blocking],
+                                                 params={"what": "weights"})]], blocking)
+    used = sum(weights[b["index"]] or 0.0 for b in blocking)
+    actual = _pct(used, weight)
+    passed = 100.0 * used / weight <= percent + EPSILON
+    if passed:
+        notes.append(f"blocking materials ({used:g} kg) are within the tolerance of {percent:g}% of the weight")
+    result = TestResult(name=test.kind, rule=_text(test), required=percent, actual=actual, passed=passed,
+                        margin=round(percent - actual, 2), unit="% of weight",
+                        detail=required_text + (f" ({'; '.join(notes)})" if notes else ""))
+    remedies = [] if passed else [[Action("source_originating", "source from an originating supplier: "
+                                          + ", ".join(b["description"] or b["hs"] for b in blocking),
+                                          materials=[b["index"] for b in blocking],
+                                          params={"what": "suppliers",
+                                                  "names": ", ".join(b["description"] or b["hs"] for b in blocking)})]]
     return _Outcome(passed, [result], remedies, [] if passed else blocking)
 
 
@@ -548,8 +585,8 @@ def _assess(product: Product, materials: list[Material], rule: Rule, provisions:
                 remedies.append(Remedy(_text(alternative), actions))
         remedies.sort(key=lambda r: (any(a.kind in {"read_manually", "provide_data"} for a in r.actions), r.value))
     notes = []
-    if provisions.tolerance:
-        notes.append(f"tolerance (de minimis): {provisions.tolerance[0]:g}% of {provisions.tolerance[1]}")
+    if tolerance := provisions.tolerance_for(product.hs):
+        notes.append(f"tolerance (de minimis): {tolerance[0]:g}% of {tolerance[1]}")
     figures = {"fob": product.fob, "ex_works": product.ex_works, "net_cost": product.net_cost,
                "vnm": round(ctx.vnm, 2), "vom": round(ctx.vom, 2)}
     seen, blocking = set(), []

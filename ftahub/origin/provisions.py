@@ -33,6 +33,16 @@ class Provisions:
     cumulation: tuple[CumulationZone, ...] = ()
     sources: dict[str, Any] = field(default_factory=dict[str, Any], hash=False, compare=False)
     general_rule: "GeneralRule | None" = None  # None: not recorded (the text was not read here)
+    # chapters (2 digits) whose goods have their own tolerance (None: none applies to them), e.g. CPTPP Art. 4.2:
+    # textile goods of chapters 50-60 by weight, 10 %; chapters 61-63 by a component the hub cannot tell
+    tolerance_by_chapter: tuple[tuple[frozenset[str], tuple[float, str] | None], ...] = ()
+
+    def tolerance_for(self, product_hs: str) -> tuple[float, str] | None:
+        """The tolerance (de minimis) for a product: its chapter's own, else the agreement's."""
+        for chapters, tolerance in self.tolerance_by_chapter:
+            if product_hs[:2] in chapters:
+                return tolerance
+        return self.tolerance
 
     def originating_country(self, country: str | None, product_hs: str) -> bool:
         """May a material that originates in ``country`` count as originating for this product?"""
@@ -78,6 +88,10 @@ def all_provisions() -> dict[str, Provisions]:
                                         frozenset(zone["chapters"]) if zone.get("chapters") else None,
                                         zone.get("note", "")))
         tolerance = entry.get("tolerance")
+        by_chapter = tuple(
+            (frozenset(f"{c:02d}" for lo, hi in part["chapters"] for c in range(int(lo), int(hi) + 1)),
+             (float(part["tolerance"]["percent"]), part["tolerance"]["base"]) if part.get("tolerance") else None)
+            for part in entry.get("tolerance_by_chapter", []))
         result[code] = Provisions(
             agreement=code,
             value_test=entry.get("value_test", "RVC"),
@@ -85,6 +99,7 @@ def all_provisions() -> dict[str, Provisions]:
             value_base=entry.get("value_base", "FOB"),
             tolerance=(float(tolerance["percent"]), tolerance["base"]) if tolerance else None,
             cumulation=tuple(zones),
+            tolerance_by_chapter=by_chapter,
             sources=entry.get("sources", {}),
             general_rule=GeneralRule(general.get("rule"), general["article"], general["annex"], general["source"],
                                      general.get("article_vi", ""), general.get("annex_vi", ""))

@@ -66,3 +66,28 @@ def test_a_missing_price_is_a_clear_input_error():
 def test_percentages_are_rounded_to_two_decimals():
     result = assess(product(fob=3.0), [foreign("8516.80", 1.0)], parse("RVC(40)"))
     assert only_test(result).actual == 66.67
+
+
+def test_cptpp_textiles_outside_chapters_61_to_63_have_a_tolerance_by_weight_not_value():
+    """CPTPP Art. 4.2.2: a fabric (ch. 52) whose non-originating yarn of the same heading weighs at most 10 % of the
+    fabric originates, whatever that yarn costs; the value-based 10 % of Art. 3.11 does not apply to it."""
+    cptpp = provisions_for("CPTPP")
+    fabric = product(hs="520811", fob=100.0, weight_kg=100.0)
+    light_but_dear = [foreign("520811", 30.0, weight_kg=8.0)]  # 30 % of the value, 8 % of the weight
+    result = assess(fabric, light_but_dear, parse("CTH"), cptpp)
+    assert result.qualifies and result.tests[0].unit == "% of weight" and result.tests[0].actual == 8.0
+    heavy = [foreign("520811", 5.0, weight_kg=12.0)]  # 5 % of the value would pass a value test
+    assert not assess(fabric, heavy, parse("CTH"), cptpp).qualifies
+    unweighed = assess(product(hs="520811", fob=100.0), light_but_dear, parse("CTH"), cptpp)
+    assert not unweighed.qualifies and unweighed.needs_manual_reading  # cannot decide without weights
+    assert unweighed.to_qualify[0].actions[0].params == {"what": "weights"}
+
+
+def test_cptpp_garments_get_no_tolerance_the_hub_could_not_check():
+    """Art. 4.2.3 counts only the component that determines a garment's classification: the hub applies none."""
+    shirt = product(hs="620520", fob=100.0, weight_kg=1.0)
+    result = assess(shirt, [foreign("620520", 2.0, weight_kg=0.01)], parse("CTH"), provisions_for("CPTPP"))
+    assert not result.qualifies and "no tolerance" in result.tests[0].detail
+    # any other good keeps the value-based 10 % of Art. 3.11
+    fan = assess(product(hs="841451", fob=100.0), [foreign("841451", 8.0)], parse("CTH"), provisions_for("CPTPP"))
+    assert fan.qualifies
