@@ -54,8 +54,9 @@ def assess_everywhere(case: dict, market: str | None, rule_override: str | None 
             row.update(_by_description(case, agreement.code, exc.candidates))
         except MissingPrice as exc:
             row["status"], row["message"], row["missing_price"] = "error", str(exc), exc.price
-        except (InputError, RuleSyntaxError) as exc:
+        except (InputError, RuleSyntaxError) as exc:  # the page words the kind; the detail is for the curious
             row["status"], row["message"] = "error", str(exc)
+            row["error_kind"] = "rule_syntax" if isinstance(exc, RuleSyntaxError) else "input"
         rows.append(row)
     rows.sort(key=lambda r: (r["status"] != "assessed", not (r["result"] or {}).get("qualifies"), r["agreement"]))
     return rows

@@ -104,3 +104,14 @@ def test_the_page_shows_the_verdicts_and_the_article_in_vietnamese(client):
     assert re.search(r'<article class="verdict fail" data-agreement="CPTPP">', japan)
     assert re.search(r'<article class="verdict ok" data-agreement="AJCEP">', japan)
     assert "Điều 26 khoản 1 AJCEP" in japan
+
+
+def test_a_rule_that_does_not_read_is_said_in_vietnamese_with_the_detail_folded(client):
+    form = {"title": "Quạt", "product_hs": "8414.51", "market": "JP", "currency": "USD", "fob": "100",
+            "ex_works": "95", "rows": "1", "row-0-line": "1", "row-0-hs": "8501.10", "row-0-description": "động cơ",
+            "row-0-value": "50", "row-0-country": "CN", "row-0-originating": "no", "rule": "CTH or", "assess": "1"}
+    html = client.post("/origin/", form, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    card = re.search(r'data-agreement="CPTPP">(.*?)</article>', html, re.S).group(1)
+    assert "Không đọc được quy tắc bạn đưa ra" in card
+    outside = re.sub(r"<details.*?</details>", "", card, flags=re.S)
+    assert "expected" not in outside and "position" not in outside  # the parser's English stays folded
