@@ -49,7 +49,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: install browser-deps lint
+test: install browser-deps lint var/secret_key
 	$(BIN)/ftahub compile-translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
