@@ -8,6 +8,7 @@ class CoreConfig(HubApp):
     url_prefix = ""
 
     def ready(self) -> None:
-        from . import audit, checks  # noqa: F401  (checks registers the deployment checks)
+        from . import audit, checks, pagecache  # noqa: F401  (checks registers the deployment checks)
 
         audit.connect()
+        pagecache.connect()

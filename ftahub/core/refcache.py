@@ -24,8 +24,11 @@ def cached(key: str, build):
 
 
 def clear() -> None:
+    from . import pagecache
+
     with _lock:
         _store.clear()
+    pagecache.bump()  # what pages showed of the reference data is stale too
 
 
 def forget(key: str) -> None:

@@ -39,3 +39,25 @@ def message_form_errors(request, form) -> None:
     """Each field's errors of an invalid form as one error message (for forms posted from another page)."""
     for errors in form.errors.values():
         messages.error(request, " ".join(errors))
+
+
+def choose_language(request, code: str):
+    """The language links of every page: a cookie and back to the page (a link, not a form, so that pages carry no
+    CSRF token and the anonymous ones can be served from the cache, #24)."""
+    from django.conf import settings
+    from django.http import Http404
+    from django.shortcuts import redirect
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=settings.LANGUAGE_COOKIE_AGE,
+                        path=settings.LANGUAGE_COOKIE_PATH, domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                        secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                        samesite=settings.LANGUAGE_COOKIE_SAMESITE)
+    return response

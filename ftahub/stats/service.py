@@ -145,10 +145,13 @@ def get_engine() -> Engine:
 
 
 def refresh() -> None:
+    from ftahub.core import pagecache
+
     with _lock:
         engine = _engines.get(str(folder()))
     if engine is not None:
         engine.refresh()
+    pagecache.bump()  # the figures live in files: pages that show them are stale
 
 
 @lru_cache(maxsize=4)

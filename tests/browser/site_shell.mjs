@@ -24,12 +24,12 @@ try {
   });
 
   await step("language switch turns the page English", async () => {
-    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("link", { name: "English" }).click();
     await page.waitForLoadState();
     assert.equal(await page.getAttribute("html", "lang"), "en");
     await page.getByRole("heading", { level: 1, name: "Use Vietnam's free trade agreements" }).waitFor();
     await page.screenshot({ path: `${out}/home-en.png`, fullPage: true });
-    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+    await page.getByRole("link", { name: "Tiếng Việt" }).click();
     await page.waitForLoadState();
     assert.equal(await page.getAttribute("html", "lang"), "vi");
   });

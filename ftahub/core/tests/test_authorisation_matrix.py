@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 # name: (kwargs builder, roles allowed). Everyone else is refused: 403, 404, or a redirect to sign in.
 PAGES = {
-    "home": (None, EVERYONE), "search": (None, EVERYONE), "healthz": (None, EVERYONE),
+    "home": (None, EVERYONE), "language": (lambda w: {"code": "en"}, EVERYONE), "search": (None, EVERYONE), "healthz": (None, EVERYONE),
     "agreement-list": (None, EVERYONE), "province-list": (None, EVERYONE), "hs-browse": (None, EVERYONE),
     "hs-detail": (lambda w: {"code": "0810"}, EVERYONE), "tariff-lookup": (None, EVERYONE), "hs-classify": (None, EVERYONE),
     "certificate-verify": (None, EVERYONE), "certificate-keyset": (None, EVERYONE),

@@ -27,7 +27,7 @@ def test_language_switch_turns_the_site_english_and_back(client):
 def test_every_page_offers_the_language_switch(client):
     for url in ("/", "/agreements/", "/provinces/", "/hs/", "/hs/0810/", "/accounts/login/", "/search/?q=vai"):
         page = client.get(url).content.decode()
-        assert 'name="language" value="en"' in page, url
+        assert 'href="/i18n/en/?next=' in page and 'href="/i18n/vi/?next=' in page, url
 
 
 def test_healthz_reports_the_database():
