@@ -21,7 +21,8 @@ def free_port() -> int:
 
 @contextmanager
 def serving(env: dict, threads: int):
-    """``ftahub serve`` with ``threads`` Waitress threads; yields its port once it accepts connections."""
+    """``ftahub serve`` (Gunicorn workers, one per core and one more) with ``threads`` threads each; yields its port
+    once it accepts connections."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "ftahub", "serve", "--port", str(port), "--threads",
                                str(threads)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -9,6 +9,7 @@ ALLOWED_HOSTS (comma-separated), CSRF_TRUSTED_ORIGINS, FTAHUB_DEBUG, FTAHUB_DEMO
 SSL redirect; on by default when DEBUG is off), FTAHUB_BEHIND_PROXY, FTAHUB_TRUSTED_PROXY, FTAHUB_DATA_DIR
 (reference data, default ``../shared/data``), FTAHUB_VAR_DIR (database, keys, uploads; default ``var/``), FTAHUB_CONN_MAX_AGE,
 FTAHUB_WORKING_HOURS, FTAHUB_HOLIDAYS, FTAHUB_ECOSYS_ADAPTER, FTAHUB_LOG_ORIGIN, FTAHUB_WORKER, FTAHUB_RATE_LIMITS,
+FTAHUB_SERVER (gunicorn or waitress), FTAHUB_WORKERS,
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS (console backend when EMAIL_HOST is
 unset), DEFAULT_FROM_EMAIL, FTAHUB_LOG_LEVEL, REDIS_URL (the cache shared by every process: rate limits, sign-in lockout;
 in-process memory when unset); signing keys may come from FTAHUB_SIGNING_KEY_<KID>.
@@ -27,7 +28,7 @@ ENVIRONMENT = (
     "FTAHUB_HTTPS", "FTAHUB_BEHIND_PROXY", "FTAHUB_TRUSTED_PROXY", "FTAHUB_DATA_DIR", "FTAHUB_VAR_DIR",
     "FTAHUB_CONN_MAX_AGE",
     "FTAHUB_WORKING_HOURS", "FTAHUB_HOLIDAYS", "FTAHUB_ECOSYS_ADAPTER", "FTAHUB_LOG_ORIGIN", "FTAHUB_WORKER",
-    "FTAHUB_RATE_LIMITS", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS",
+    "FTAHUB_RATE_LIMITS", "FTAHUB_SERVER", "FTAHUB_WORKERS", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS",
     "DEFAULT_FROM_EMAIL", "FTAHUB_LOG_LEVEL", "REDIS_URL",
 )
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -68,6 +69,10 @@ FTAHUB_HOLIDAYS = os.environ.get("FTAHUB_HOLIDAYS", "")
 FTAHUB_ECOSYS_ADAPTER = os.environ.get("FTAHUB_ECOSYS_ADAPTER", "ftahub.codesk.ecosys.ManualAdapter")
 # The transparency log's name in its signed checkpoints (C2SP "origin" line): set it to this hub's address.
 FTAHUB_LOG_ORIGIN = os.environ.get("FTAHUB_LOG_ORIGIN", "ftahub.local/log")
+# ``ftahub serve``: Gunicorn worker processes (FTAHUB_WORKERS of them; 0: one per core and one more), or one
+# Waitress process (FTAHUB_SERVER=waitress, e.g. where processes cannot fork)
+FTAHUB_SERVER = os.environ.get("FTAHUB_SERVER", "gunicorn")
+FTAHUB_WORKERS = int(os.environ.get("FTAHUB_WORKERS") or 0)
 # ``ftahub serve`` runs queued jobs (imports) in a worker thread beside the server; 0 when ``ftahub worker`` runs apart.
 FTAHUB_WORKER = env_bool("FTAHUB_WORKER", True)
 
@@ -119,6 +124,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ftahub.core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -256,9 +262,12 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 
-# Rate-limit windows and sign-in failure counts live in the cache: one process's memory by default, Redis (shared by
+# Rate-limit windows, sign-in failure counts and the anonymous page cache live in Django's cache: Redis (shared by
 # every process and machine serving the hub) when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Without Redis the cache is a folder under var/, shared by the server's worker processes on this machine (a count
+# kept in one process's memory would let each worker grant its own sign-in attempts).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                       "KEY_PREFIX": "ftahub"}} if REDIS_URL else {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache"),
+                "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4}}}

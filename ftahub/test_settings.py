@@ -17,3 +17,5 @@ from ftahub.settings import *  # noqa: E402,F403
 
 # templates find static files without a collected manifest (``collectstatic`` is not part of the test run)
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# one process: the cache in memory (each test starts from a fresh version of the page cache, see conftest)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -22,10 +22,20 @@ CEILING_MB = 100  # what the whole run may add to the server's peak memory (resi
 
 
 def peak_mb(pid: int) -> float:
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM")
+    """The largest resident-set high-water mark of the server's processes (Gunicorn's master and its workers)."""
+    import glob
+
+    peaks = []
+    pids = [pid] + [int(c) for path in glob.glob(f"/proc/{pid}/task/*/children")
+                    for c in open(path).read().split()]
+    for each in pids:
+        try:
+            for line in open(f"/proc/{each}/status"):
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]) / 1024)
+        except FileNotFoundError:
+            continue
+    return max(peaks)
 
 
 def bomb() -> bytes:
@@ -116,7 +126,7 @@ def test_concurrent_oversized_and_malicious_requests_stay_under_the_memory_ceili
         hub.stop()
     print(f"peak memory grew by {grown:.0f} MB; outcomes {outcomes}")
     assert set(outcomes["page"]) <= {413, "closed"} and set(outcomes["api"]) <= {413, "closed"}
-    assert set(outcomes["chunked"]) <= {413, "closed"} and set(outcomes["rules"]) <= {413, "closed"}
+    assert set(outcomes["chunked"]) <= {411, 413, "closed"} and set(outcomes["rules"]) <= {413, "closed"}
     assert set(outcomes["bombs"]) == {200}  # the page answers with a message
     assert all(len(v) == n for v, n in zip(outcomes.values(), (12, 12, 12, 8, 8), strict=True))
     assert grown < CEILING_MB, f"the server's peak memory grew by {grown:.0f} MB (ceiling {CEILING_MB} MB)"

@@ -47,3 +47,27 @@ def test_the_proxy_s_https_is_believed_and_no_one_else_s(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_only_the_trusted_proxy_names_the_client(settings):
+    """Whatever the server: the address and scheme headers count from the trusted proxy only."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from ftahub.core.middleware import TrustedProxyMiddleware
+
+    settings.BEHIND_PROXY, settings.FTAHUB_TRUSTED_PROXY = True, "10.0.0.2"
+    seen = {}
+
+    def view(request):
+        seen.update(addr=request.META["REMOTE_ADDR"], proto=request.META.get("HTTP_X_FORWARDED_PROTO"))
+        return HttpResponse()
+
+    middleware = TrustedProxyMiddleware(view)
+    factory = RequestFactory()
+    middleware(factory.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7",
+                           HTTP_X_FORWARDED_PROTO="https"))
+    assert seen == {"addr": "203.0.113.7", "proto": "https"}  # the address the proxy itself saw
+    middleware(factory.get("/", REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR="203.0.113.7",
+                           HTTP_X_FORWARDED_PROTO="https"))
+    assert seen == {"addr": "198.51.100.9", "proto": None}  # anyone else: dropped

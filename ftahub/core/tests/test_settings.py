@@ -79,7 +79,8 @@ print(json.dumps({"DATABASE": s.DATABASES["default"]["NAME"], "CONN_MAX_AGE": s.
     "FTAHUB_DATA_DIR": str(s.FTAHUB_DATA_DIR), "VAR_DIR": str(s.VAR_DIR),
     "FTAHUB_WORKING_HOURS": s.FTAHUB_WORKING_HOURS, "FTAHUB_HOLIDAYS": s.FTAHUB_HOLIDAYS,
     "FTAHUB_ECOSYS_ADAPTER": s.FTAHUB_ECOSYS_ADAPTER, "FTAHUB_LOG_ORIGIN": s.FTAHUB_LOG_ORIGIN,
-    "FTAHUB_WORKER": s.FTAHUB_WORKER, "FTAHUB_RATE_LIMITS": s.FTAHUB_RATE_LIMITS, "EMAIL_HOST": s.EMAIL_HOST,
+    "FTAHUB_WORKER": s.FTAHUB_WORKER, "FTAHUB_RATE_LIMITS": s.FTAHUB_RATE_LIMITS,
+    "FTAHUB_SERVER": s.FTAHUB_SERVER, "FTAHUB_WORKERS": s.FTAHUB_WORKERS, "EMAIL_HOST": s.EMAIL_HOST,
     "EMAIL_PORT": s.EMAIL_PORT, "EMAIL_HOST_USER": s.EMAIL_HOST_USER, "EMAIL_HOST_PASSWORD": s.EMAIL_HOST_PASSWORD,
     "EMAIL_USE_TLS": s.EMAIL_USE_TLS, "DEFAULT_FROM_EMAIL": s.DEFAULT_FROM_EMAIL,
     "LOG_LEVEL": s.LOGGING["root"]["level"], "CACHE": s.CACHES["default"].get("LOCATION", "")}))
@@ -99,7 +100,7 @@ def test_every_documented_environment_variable_is_read(tmp_path):
         "FTAHUB_DATA_DIR": str(tmp_path / "data"), "FTAHUB_VAR_DIR": str(tmp_path / "var"),
         "FTAHUB_WORKING_HOURS": "07:30-11:30,13:00-16:30", "FTAHUB_HOLIDAYS": "2027-02-06",
         "FTAHUB_ECOSYS_ADAPTER": "x.Adapter", "FTAHUB_LOG_ORIGIN": "hub.example.gov.vn/log", "FTAHUB_WORKER": "0",
-        "FTAHUB_RATE_LIMITS": "0", "EMAIL_HOST": "smtp.example.gov.vn", "EMAIL_PORT": "2525", "EMAIL_HOST_USER": "u",
+        "FTAHUB_RATE_LIMITS": "0", "FTAHUB_SERVER": "waitress", "FTAHUB_WORKERS": "3", "EMAIL_HOST": "smtp.example.gov.vn", "EMAIL_PORT": "2525", "EMAIL_HOST_USER": "u",
         "EMAIL_HOST_PASSWORD": "p", "EMAIL_USE_TLS": "0", "DEFAULT_FROM_EMAIL": "hub@example.gov.vn",
         "FTAHUB_LOG_LEVEL": "WARNING", "REDIS_URL": "redis://127.0.0.1:6379/3",
     }
@@ -115,7 +116,8 @@ def test_every_documented_environment_variable_is_read(tmp_path):
         "VAR_DIR": str(tmp_path / "var"),
         "FTAHUB_WORKING_HOURS": "07:30-11:30,13:00-16:30", "FTAHUB_HOLIDAYS": "2027-02-06",
         "FTAHUB_ECOSYS_ADAPTER": "x.Adapter", "FTAHUB_LOG_ORIGIN": "hub.example.gov.vn/log", "FTAHUB_WORKER": False,
-        "FTAHUB_RATE_LIMITS": False, "EMAIL_HOST": "smtp.example.gov.vn", "EMAIL_PORT": 2525,
+        "FTAHUB_RATE_LIMITS": False, "FTAHUB_SERVER": "waitress", "FTAHUB_WORKERS": 3,
+        "EMAIL_HOST": "smtp.example.gov.vn", "EMAIL_PORT": 2525,
         "EMAIL_HOST_USER": "u", "EMAIL_HOST_PASSWORD": "p", "EMAIL_USE_TLS": False,
         "DEFAULT_FROM_EMAIL": "hub@example.gov.vn", "LOG_LEVEL": "WARNING",
         "CACHE": "redis://127.0.0.1:6379/3",
