@@ -39,7 +39,7 @@ try {
     const p = await ctx.newPage();
     await p.goto(base + "/");
     assert.equal(await p.getAttribute("html", "lang"), "en");
-    await p.getByRole("button", { name: "Tiếng Việt" }).click();
+    await p.getByRole("link", { name: "Tiếng Việt" }).click();
     await p.waitForLoadState();
     assert.equal(await p.getAttribute("html", "lang"), "vi");
     await ctx.close();
