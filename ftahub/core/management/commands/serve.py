@@ -64,7 +64,7 @@ class Command(BaseCommand):
         def start_jobs(arbiter) -> None:  # one job worker for the whole server, in its own process
             nonlocal worker
             if settings.FTAHUB_WORKER:
-                worker = subprocess.Popen([sys.executable, "-m", "ftahub", "worker"])
+                worker = subprocess.Popen([sys.executable, "-m", "ftahub", "worker"], preexec_fn=_die_with_parent)
 
         def stop_jobs(arbiter) -> None:
             if worker is not None and worker.poll() is None:
@@ -99,6 +99,17 @@ class Command(BaseCommand):
                           f"DEBUG={settings.DEBUG}); Ctrl+C stops it.")
         sys.argv = sys.argv[:1]  # Gunicorn reads its own command line: give it none
         HubServer().run()
+
+
+def _die_with_parent() -> None:
+    """In the job worker's process, before it runs: end it when the server ends, even killed (Linux)."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
 
 
 def _warm_up() -> None:
