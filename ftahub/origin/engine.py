@@ -424,6 +424,11 @@ def _wholly_obtained(test: WhollyObtained, ctx: _Context) -> _Outcome:
     return _Outcome(passed, [result], remedies, blocking)
 
 
+def _all_originating(origins: list[MaterialOrigin]) -> bool:
+    """Materials listed, and every one originating: the product is produced from originating materials ("PE")."""
+    return bool(origins) and all(o.originating for o in origins)
+
+
 def _produced_from_originating(test: ProducedFromOriginating, ctx: _Context) -> _Outcome:
     foreign = ctx.non_originating
     result = TestResult(name="PE", rule="PE", required=0, actual=len(foreign), passed=not foreign,
@@ -552,7 +557,7 @@ def _qualifies(product: Product, materials: list[Material], rule: Rule, provisio
     for alternative in _alternatives(rule):
         if _evaluate(alternative, ctx).passed:
             return True, _text(alternative)
-    if origins and all(o.originating for o in origins):  # made only from originating materials ("PE")
+    if _all_originating(origins):  # made only from originating materials ("PE")
         return True, "PE"
     return False, None
 
@@ -568,7 +573,7 @@ def _assess(product: Product, materials: list[Material], rule: Rule, provisions:
         # tested first: a wholly obtained product qualifies as such, whatever its product-specific rule asks
         alternatives = [WhollyObtained(), *alternatives]
         alternative_outcomes = [_wholly_obtained_here(origins), *alternative_outcomes]
-    elif origins and all(o.originating for o in origins):
+    elif _all_originating(origins):
         # made only from originating materials: a criterion of its own in every agreement ("PE"), met whatever
         # the product-specific rule asks (its conditions concern non-originating materials, and there are none);
         # tested last, so that a product-specific rule that is met is the one reported

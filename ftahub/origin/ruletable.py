@@ -37,12 +37,12 @@ class RuleTableError(ValueError):
 TABLE_ERRORS = {"wording": "wording is one of abbreviated, eu, cptpp", "agreement": "no agreement %(detail)r",
                 "unreadable": "the file cannot be read: %(detail)s", "empty": "the file is empty",
                 "header": "the header must name the columns hs and rule"}
-ROW_ERRORS = {"hs": "hs %r is not an HS code or a range of codes", "rule_empty": "the rule is empty"}
+ROW_ERRORS = {"hs": "hs %(value)r is not an HS code or a range of codes", "rule_empty": "the rule is empty"}
 
 
 def row_error(code: str, value: str) -> str:
     """A row's problem in English (the CLI); the page has its own words."""
-    return ROW_ERRORS[code] % value if "%" in ROW_ERRORS[code] else ROW_ERRORS[code]
+    return ROW_ERRORS[code] % {"value": value}
 
 
 def _range(text: str) -> tuple[str, str]:

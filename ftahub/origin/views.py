@@ -252,10 +252,7 @@ ROW_ERROR_WORDS = {
 def rule_import(request):
     """Preview what a table of product-specific rules would load (how many the hub tests itself, which are kept for
     reading, rows that are wrong or that the audit finds saying more than their text), then load it."""
-    import secrets
-
-    from django.conf import settings
-
+    from ftahub.core import uploads
     from ftahub.core.audit import acting_as
 
     from .forms import RuleTableForm
@@ -265,15 +262,12 @@ def rule_import(request):
         raise PermissionDenied
     form = RuleTableForm(request.POST or None, request.FILES or None)
     report = None
-    folder = settings.VAR_DIR / "imports"
     if request.method == "POST" and "confirm" in request.POST:
         pending = request.session.pop("origin-rule-table", None)
-        path = folder / pending["token"] if pending and str(pending.get("token", "")).isalnum() else None
-        if path is None or not path.is_file():
+        data = uploads.unstash(pending["token"]) if pending else None
+        if data is None:
             messages.error(request, _("The previewed file is gone: upload it again."))
             return redirect("origin-rule-import")
-        data = path.read_bytes()
-        path.unlink()
         with acting_as(request.user):
             report = import_rule_table(pending["agreement"], pending["name"], data, pending["wording"],
                                        pending["source"])
@@ -291,10 +285,7 @@ def rule_import(request):
             form.add_error("file", TABLE_ERROR_WORDS[exc.code])
         else:
             if not report["errors"] and not report["flagged"] and report["rules"]:
-                token = secrets.token_hex(16)
-                folder.mkdir(parents=True, exist_ok=True)
-                (folder / token).write_bytes(data)
-                request.session["origin-rule-table"] = {"token": token, "name": upload.name,
+                request.session["origin-rule-table"] = {"token": uploads.stash([data]), "name": upload.name,
                                                         "agreement": d["agreement"].code, "wording": d["wording"],
                                                         "source": d["source"]}
     if report:

@@ -2,9 +2,7 @@
 preview) driven by ``kinds.KINDS``, and the overview with what is due."""
 
 import datetime
-import secrets
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ftahub.accounts.models import OFFICER_ROLES
+from ftahub.core import uploads
 from ftahub.core.exports import download
 
 from . import files, service
@@ -127,21 +126,10 @@ def record_delete(request, slug: str, pk: int):
     return redirect("registry-list", slug)
 
 
-def _stash(data: bytes) -> str:
-    """Keep an uploaded file between its preview and the confirmation (under VAR_DIR, not in the session)."""
-    token = secrets.token_hex(16)
-    folder = settings.VAR_DIR / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / token).write_bytes(data)
-    return token
-
-
 def _unstash(token: str) -> bytes:
-    path = settings.VAR_DIR / "imports" / token
-    if not token.isalnum() or not path.is_file():
+    data = uploads.unstash(token)
+    if data is None:
         raise files.FileError("the previewed file is gone: upload it again")
-    data = path.read_bytes()
-    path.unlink()
     return data
 
 
@@ -164,7 +152,7 @@ def record_import(request, slug: str):
             except files.FileError as exc:
                 messages.error(request, str(exc))
             else:
-                request.session[session_key] = {"name": upload.name, "token": _stash(data)}
+                request.session[session_key] = {"name": upload.name, "token": uploads.stash([data])}
     elif request.method == "POST" and request.session.get(session_key):
         stored = request.session.pop(session_key)
         try:

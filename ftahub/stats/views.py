@@ -152,9 +152,7 @@ def _importer(request):
 
 def import_page(request):
     """Upload a customs or UN Comtrade file; every row is checked and previewed before anything is written."""
-    import secrets
 
-    from django.conf import settings
     from django.contrib import messages
     from django.shortcuts import redirect
 
@@ -172,14 +170,11 @@ def import_page(request):
         elif upload.size > 200 * 1024 * 1024:
             messages.error(request, _("The file is larger than 200 MB: import it with 'ftahub stats import'."))
         else:
+            from ftahub.core.uploads import stash
+
             from . import service
 
-            token = secrets.token_hex(16)
-            folder = settings.VAR_DIR / "imports"
-            folder.mkdir(parents=True, exist_ok=True)
-            with (folder / token).open("wb") as stored:  # streamed to disk: the check runs as a job (#18)
-                for chunk in upload.chunks():
-                    stored.write(chunk)
+            token = stash(upload.chunks())  # streamed to disk: the check runs as a job (#18)
             job = ImportJob.objects.create(user=request.user, layout=layout, dataset=dataset, file_name=upload.name,
                                            stored=token, status=ImportJob.Status.CHECKING)
             service.queue_check(job)

@@ -31,7 +31,6 @@ class Command(BaseCommand):
                             help="threads per worker process (Gunicorn 4, Waitress 8)")
 
     def handle(self, *args, host, port, server, workers, threads, **options):
-        largest = max([settings.FTAHUB_MAX_REQUEST_BYTES, *plugins.body_limits().values()])
         if server == "gunicorn":
             return self.gunicorn(host, port, workers or _default_workers(), threads or 4)
         threads = threads or 8
@@ -53,6 +52,7 @@ class Command(BaseCommand):
                           + (f", behind the proxy at {settings.FTAHUB_TRUSTED_PROXY}" if proxy else "")
                           + "); Ctrl+C stops it.")
         # Waitress itself refuses larger bodies (chunked ones too, which carry no Content-Length for the middleware)
+        largest = max([settings.FTAHUB_MAX_REQUEST_BYTES, *plugins.body_limits().values()])
         serve(application, host=host, port=port, threads=threads, ident="ftahub", max_request_body_size=largest,
               **proxy)
 
