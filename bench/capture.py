@@ -4,6 +4,8 @@ storage, sensor checks, the Merkle log) into PostgreSQL, and into SQLite for com
 PostgreSQL: a scratch database ``ftahub_bench_capture`` is created on DATABASE_URL's server (default
 postgres://postgres@127.0.0.1:5432/) and dropped afterwards; skipped with a message if no server answers.
 Documents of 100 events (harvest, storing with 4 temperature readings, aggregation, shipping), 4 client threads.
+Beside each rate: the database's own bulk load of equivalent rows (event id unique, the event as a JSON document,
+its hash) from one client, PostgreSQL's COPY and SQLite's executemany, and the ratio (#24 aims at 0.3× COPY).
 Run: .venv/bin/python bench/capture.py
 """
 
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from _hub import scratch_postgres, serving
 
-DOCS, EVENTS_PER_DOC, THREADS = 40, 100, 4
+DOCS, EVENTS_PER_DOC, THREADS = 200, 100, 4
 
 
 def documents(n_docs: int) -> list[bytes]:
@@ -62,6 +64,43 @@ print(CaptureToken.issue(p, "bench")[1])
 """
 
 
+def baseline(label: str, url: str, docs: list[bytes]) -> float:
+    """Rows per second of the database's own bulk load of (event id, event JSON, hash) for the same events."""
+    import hashlib
+
+    rows = []
+    for d, doc in enumerate(docs):
+        for i, event in enumerate(json.loads(doc)["epcisBody"]["eventList"]):
+            text = json.dumps(event)
+            rows.append((f"bench-{d}-{i}", text, hashlib.sha256(text.encode()).hexdigest()))
+    start = time.perf_counter()
+    if label == "PostgreSQL":
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            conn.execute("CREATE TABLE copy_bench (id bigserial PRIMARY KEY, event_id text UNIQUE, body jsonb, "
+                         "hash char(64))")
+            start = time.perf_counter()
+            with conn.cursor().copy("COPY copy_bench (event_id, body, hash) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            conn.commit()
+            elapsed = time.perf_counter() - start
+            conn.execute("DROP TABLE copy_bench")
+    else:
+        import sqlite3
+
+        conn = sqlite3.connect(url.removeprefix("sqlite:///"))
+        conn.execute("CREATE TABLE copy_bench (id integer PRIMARY KEY, event_id text UNIQUE, body text, hash text)")
+        start = time.perf_counter()
+        conn.executemany("INSERT INTO copy_bench (event_id, body, hash) VALUES (?, ?, ?)", rows)
+        conn.commit()
+        elapsed = time.perf_counter() - start
+        conn.execute("DROP TABLE copy_bench")
+        conn.close()
+    return len(rows) / elapsed
+
+
 def run(label: str, env: dict) -> None:
     def ftahub(*args, **kw):
         return subprocess.run([sys.executable, "-m", "ftahub", *args], env=env, check=True, capture_output=True,
@@ -97,17 +136,22 @@ def run(label: str, env: dict) -> None:
             t.join()
         elapsed = time.perf_counter() - start
         events = DOCS * EVENTS_PER_DOC
-        print(f"{label}: {events:,} events in {DOCS} documents, {elapsed:.1f} s: {events / elapsed:,.0f} events/s "
+        rate = events / elapsed
+        print(f"{label}: {events:,} events in {DOCS} documents, {elapsed:.1f} s: {rate:,.0f} events/s "
               f"({len(errors)} errors{': ' + errors[0] if errors else ''})")
-        check = ftahub("shell", "-c", "from ftahub.trace.models import Event; from ftahub.transparency import "
-                                      "ledger; print(Event.objects.count(), ledger.size())").stdout.split()[-2:]
-        print(f"  stored events {check[0]}, log entries {check[1]}")
+    check = ftahub("shell", "-c", "from ftahub.trace.models import Event; from ftahub.transparency import "
+                                  "ledger; print(Event.objects.count(), ledger.size())").stdout.split()[-2:]
+    print(f"  stored events {check[0]}, log entries {check[1]}")
+    own = baseline(label, env["DATABASE_URL"], docs)
+    loader = "COPY" if label == "PostgreSQL" else "executemany"
+    print(f"  the database's own {loader} of the same rows: {own:,.0f} rows/s; capture is {rate / own:.2f}× that "
+          f"(goal 0.3×: {'met' if rate / own >= 0.3 else 'not met'})")
 
 
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="ftahub-bench-capture-"))
     base = {**os.environ, "FTAHUB_DEBUG": "0", "FTAHUB_HTTPS": "0", "SECRET_KEY": "bench-" + "x" * 50,
-            "FTAHUB_VAR_DIR": str(tmp / "var")}
+            "FTAHUB_VAR_DIR": str(tmp / "var"), "FTAHUB_RATE_LIMITS": "0"}
     with scratch_postgres("ftahub_bench_capture") as url:
         if url:
             run("PostgreSQL", {**base, "DATABASE_URL": url})

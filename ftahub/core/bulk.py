@@ -1,9 +1,12 @@
 """Writing many reference rows fast: PostgreSQL's COPY, or one prepared INSERT run for every row on SQLite.
 For loads of hundreds of thousands of rows (the whole tariff's rates) where building a model instance per row is
-most of the time. Values are adapted by the database backend as the ORM would adapt them."""
+most of the time, and for append-only records written in bulk (EPCIS events, the log). Values are adapted by the
+database backend as the ORM would adapt them."""
 
+import json
 from collections.abc import Iterable, Sequence
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
 
 
@@ -11,15 +14,21 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
     """Insert ``rows`` (values in the order of ``fields``, attribute names such as ``line_id``) into the model's
     table; returns how many. Runs inside the caller's transaction."""
     meta = model._meta
-    columns = [meta.get_field(f.removesuffix("_id") if f.endswith("_id") else f).column for f in fields]
-    adapters = [_adapter(meta.get_field(f.removesuffix("_id") if f.endswith("_id") else f)) for f in fields]
+    columns = [_field(meta, f).column for f in fields]
+    adapters = [_adapter(_field(meta, f)) for f in fields]
     table = connection.ops.quote_name(meta.db_table)
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
     count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            json_at = [i for i, f in enumerate(fields) if isinstance(_field(meta, f), models.JSONField)]
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
+                    if json_at:
+                        row = list(row)
+                        for i in json_at:
+                            if row[i] is not None and not isinstance(row[i], str):
+                                row[i] = json.dumps(row[i])
                     copy.write_row(row)
                     count += 1
             return count
@@ -44,9 +53,20 @@ def delete_rows(model: type[models.Model], where: str = "", params: Sequence[obj
         cursor.execute(f"DELETE FROM {table}" + (f" WHERE {where}" if where else ""), list(params))
 
 
+def _field(meta, name: str):
+    try:
+        return meta.get_field(name)
+    except FieldDoesNotExist:  # ``line_id`` is the column of the field ``line``
+        return meta.get_field(name.removesuffix("_id"))
+
+
 def _adapter(field):
     if isinstance(field, models.DecimalField):
         return lambda v: connection.ops.adapt_decimalfield_value(v, field.max_digits, field.decimal_places)
-    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+    if isinstance(field, models.DateTimeField):
+        return connection.ops.adapt_datetimefield_value
+    if isinstance(field, models.DateField):
         return connection.ops.adapt_datefield_value
+    if isinstance(field, models.JSONField):
+        return lambda v: v if v is None or isinstance(v, str) else json.dumps(v)
     return lambda v: v

@@ -97,8 +97,9 @@ def canonical_hash(event: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
-def event_id(event: dict[str, Any]) -> str:
-    return event.get("eventID") or f"ni:///sha-256;{canonical_hash(event)}?ver={CANONICAL_VERSION}"
+def event_id(event: dict[str, Any], digest: str | None = None) -> str:
+    """The event's own ``eventID``, or one made from its hash (``digest`` when already computed)."""
+    return event.get("eventID") or f"ni:///sha-256;{digest or canonical_hash(event)}?ver={CANONICAL_VERSION}"
 
 
 # -- identifiers -------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from ftahub.core import bulk
 from ftahub.transparency import ledger
 
 from . import epcis
@@ -80,7 +81,7 @@ def capture(document, party: TraceParty, captured_by: str = "", is_demo: bool = 
     for position, event in enumerate(events):
         problems += _location_problems(event, position, party)
         digest = epcis.canonical_hash(event)
-        eid = epcis.event_id(event)
+        eid = epcis.event_id(event, digest)
         if eid in seen and seen[eid] != digest:
             problems.append(f"/epcisBody/eventList/{position}/eventID: {eid} appears twice with different content")
         seen[eid] = digest
@@ -95,56 +96,86 @@ def capture(document, party: TraceParty, captured_by: str = "", is_demo: bool = 
 
     result = CaptureResult()
     enterprise, province = party.enterprise, party.province
-    captured = timezone.now().astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    rows, summaries, statements, done = [], [], [], set(existing)
+    now = timezone.now()
+    captured = now.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    fresh, statements, done = [], [], set(existing)
     for event, eid, digest in prepared:
         if eid in done:
             result.duplicates.append(eid)
             continue
         done.add(eid)
-        summary = epcis.summarise(event)
-        summaries.append(summary)
-        rows.append(Event(
-            event_id=eid, type=event["type"], event_time=epcis.parse_time(event["eventTime"]),
-            time_zone_offset=event.get("eventTimeZoneOffset", ""), action=event.get("action", ""),
-            biz_step=summary.biz_step, disposition=summary.disposition,
-            read_point=epcis.key(summary.read_point) if summary.read_point else "",
-            biz_location=epcis.key(summary.biz_location) if summary.biz_location else "",
-            body=event, canonical_hash=digest, enterprise=enterprise, province=province,
-            captured_by=captured_by[:150], is_demo=is_demo))
+        fresh.append((event, eid, digest, epcis.summarise(event)))
         statements.append({"kind": "epcis-event", "ref": eid, "sha256": digest,
                            "canonicalisation": epcis.CANONICAL_VERSION, "province": province.code,
                            "captured": captured})
         result.captured.append(eid)
+    if not fresh:
+        return result
+    thresholds = _thresholds_for([epcis.key(i) for *_, summary in fresh for _, i in summary.objects
+                                  if summary.readings])
     with transaction.atomic():
         entries = ledger.append_many(statements)
-        for row, entry in zip(rows, entries, strict=True):
-            row.log_index = entry.index
-            result.log_indices.append(entry.index)
-        Event.objects.bulk_create(rows, batch_size=500)  # primary keys come back on SQLite and PostgreSQL
-        objects, readings = [], []
-        for row, summary in zip(rows, summaries, strict=True):
-            objects += [EventObject(event=row, role=role, key=epcis.key(i)[:300], identifier=i[:300])
-                        for role, i in summary.objects]
-            readings += [(row, summary, SensorReading(
-                event=row, type=r.type[:60], value=r.value, uom=r.uom[:10],
-                time=epcis.parse_time(r.time) if r.time else row.event_time, device=r.device[:200]), r)
-                for r in summary.readings]
-        EventObject.objects.bulk_create(objects, batch_size=1000)
-        SensorReading.objects.bulk_create([stored for _, _, stored, _ in readings], batch_size=1000)
-        alerts = []
-        thresholds_of = {}
-        for row, summary, stored, reading in readings:
-            if id(summary) not in thresholds_of:
-                thresholds_of[id(summary)] = _thresholds_for([epcis.key(i) for _, i in summary.objects])
-            for threshold in thresholds_of[id(summary)]:
+        result.log_indices = [entry.index for entry in entries]
+        bulk.insert_rows(Event, EVENT_COLUMNS, (
+            (eid, event["type"], epcis.parse_time(event["eventTime"]), event.get("eventTimeZoneOffset", ""),
+             event.get("action", ""), summary.biz_step, summary.disposition,
+             epcis.key(summary.read_point) if summary.read_point else "",
+             epcis.key(summary.biz_location) if summary.biz_location else "",
+             event, digest, now, enterprise.pk, province.pk, captured_by[:150], entry.index, is_demo)
+            for (event, eid, digest, summary), entry in zip(fresh, entries, strict=True)))
+        pks = _pks_of([eid for _, eid, _, _ in fresh])
+        bulk.insert_rows(EventObject, ["event_id", "role", "key", "identifier"], (
+            (pks[eid], role, epcis.key(i)[:300], i[:300])
+            for _, eid, _, summary in fresh for role, i in summary.objects))
+        bulk.insert_rows(SensorReading, ["event_id", "type", "value", "uom", "time", "device"], (
+            (pks[eid], r.type[:60], r.value, r.uom[:10],
+             epcis.parse_time(r.time) if r.time else epcis.parse_time(event["eventTime"]), r.device[:200])
+            for event, eid, _, summary in fresh for r in summary.readings))
+        breaches = _breaches(fresh, thresholds)
+        if breaches:
+            readings: dict[int, list[int]] = {}
+            for event_pk, reading_pk in SensorReading.objects.filter(
+                    event_id__in={pks[eid] for eid, _, _, _ in breaches}).order_by("id").values_list("event_id", "id"):
+                readings.setdefault(event_pk, []).append(reading_pk)
+            Alert.objects.bulk_create([
+                Alert(enterprise_id=threshold.enterprise_id, province_id=threshold.province_id, event_id=pks[eid],
+                      reading_id=readings[pks[eid]][position], threshold=threshold, message=message[:300])
+                for eid, position, threshold, message in breaches])
+        result.alerts = len(breaches)
+    return result
+
+
+EVENT_COLUMNS = ["event_id", "type", "event_time", "time_zone_offset", "action", "biz_step", "disposition",
+                 "read_point", "biz_location", "body", "canonical_hash", "record_time", "enterprise_id",
+                 "province_id", "captured_by", "log_index", "is_demo"]
+
+
+def _pks_of(event_ids: list[str]) -> dict[str, int]:
+    """The primary keys of events just written, by event id (one query per 5,000)."""
+    found: dict[str, int] = {}
+    for start in range(0, len(event_ids), 5000):
+        found.update(Event.objects.filter(event_id__in=event_ids[start:start + 5000]).values_list("event_id", "pk"))
+    return found
+
+
+def _breaches(fresh, thresholds: list[Threshold]) -> list[tuple[str, int, Threshold, str]]:
+    """(event id, position of the reading in its event, threshold, message) for every reading out of range, in one
+    pass over the document."""
+    by_gtin: dict[str, list[Threshold]] = {}
+    for threshold in thresholds:
+        by_gtin.setdefault(threshold.gtin.zfill(14), []).append(threshold)
+    found = []
+    for _, eid, _, summary in fresh:
+        if not summary.readings:
+            continue
+        gtins = {k.split("/")[1] for k in (epcis.key(i) for _, i in summary.objects) if k.startswith("01/")}
+        applying = [t for g in sorted(gtins) for t in by_gtin.get(g, [])]
+        for position, reading in enumerate(summary.readings):
+            for threshold in applying:
                 message = _breach(threshold, reading)
                 if message:
-                    alerts.append(Alert(enterprise=threshold.enterprise, province=threshold.province, event=row,
-                                        reading=stored, threshold=threshold, message=message[:300]))
-        Alert.objects.bulk_create(alerts)
-        result.alerts = len(alerts)
-    return result
+                    found.append((eid, position, threshold, message))
+    return found
 
 
 # -- query ---------------------------------------------------------------------------------------------------------

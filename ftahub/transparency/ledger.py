@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ftahub.common.keyring import KeyRingError, unb64url
-from ftahub.core import keys
+from ftahub.core import bulk, keys
 
 from .canonical import canonical_json
 from .merkle import MerkleLog, ProofError, leaf_hash
@@ -51,8 +51,8 @@ class DbStore:
         return self._size
 
     def flush(self) -> None:
-        LogNode.objects.bulk_create([LogNode(level=level, index=index, hash=value.hex())
-                                     for (level, index), value in self.pending.items()], batch_size=500)
+        bulk.insert_rows(LogNode, ["level", "index", "hash"],
+                         ((level, index, value.hex()) for (level, index), value in self.pending.items()))
         self.pending.clear()
 
 
@@ -68,16 +68,19 @@ def append_many(statements: list[dict]) -> list[LogEntry]:
         head, _ = LogHead.objects.select_for_update().get_or_create(pk=1)
         store = DbStore(head.size)
         log = MerkleLog(store)
-        entries = []
+        entries, now = [], timezone.now()
         for statement in statements:
             data = canonical_json(statement)
             leaf = leaf_hash(data.encode("utf-8"))
             index = store.size()
             store.put_many(log.nodes_for_append(index, leaf))
             entries.append(LogEntry(index=index, kind=statement["kind"], ref=str(statement["ref"])[:300], data=data,
-                                    leaf_hash=leaf.hex()))
+                                    leaf_hash=leaf.hex(), created_at=now))
         store.flush()
-        LogEntry.objects.bulk_create(entries, batch_size=500)
+        bulk.insert_rows(LogEntry, ["index", "kind", "ref", "data", "leaf_hash", "created_at"],
+                         ((e.index, e.kind, e.ref, e.data, e.leaf_hash, now) for e in entries))
+        for entry in entries:  # as if loaded: the rows are in the database
+            entry._state.adding = False
         head.size = store.size()
         head.save(update_fields=["size"])
     return entries

@@ -87,6 +87,7 @@ def test_readings_outside_the_products_range_raise_an_alert_for_its_owner(party,
     assert result.alerts == 1
     alert = Alert.objects.get()
     assert alert.enterprise == party.enterprise and "7.5" in alert.message and "above 5" in alert.message
+    assert alert.reading.value == 7.5 and alert.event.readings.count() == 2  # the reading out of range, not its pair
     owner, stranger = make.user("business", enterprise=party.enterprise), make.user("business",
                                                                                     enterprise=make.enterprise(24))
     assert list(Alert.objects.visible_to(owner)) == [alert]
