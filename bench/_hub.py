@@ -40,9 +40,9 @@ def serving(env: dict, threads: int):
 
 
 @contextmanager
-def scratch_postgres(name: str):
-    """A new database ``name`` on DATABASE_URL's server (default the local one), dropped afterwards; yields its URL,
-    or None (having said so) when no PostgreSQL answers."""
+def scratch_postgres(name: str, keep: bool = False):
+    """A new database ``name`` on DATABASE_URL's server (default the local one), dropped afterwards unless ``keep``;
+    yields its URL, or None (having said so) when no PostgreSQL answers."""
     server_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test").rsplit("/", 1)[0]
     try:
         import psycopg
@@ -57,6 +57,9 @@ def scratch_postgres(name: str):
     try:
         yield f"{server_url}/{name}"
     finally:
+        if keep:
+            print(f"kept the database: {server_url}/{name}")
+            return
         with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 

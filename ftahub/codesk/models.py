@@ -4,6 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ftahub.core.scoping import ProvinceScopedQuerySet
@@ -156,6 +157,9 @@ class Transition(models.Model):
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20)
     comment = models.TextField(blank=True)
+    # working hours the application spent in from_status, since the transition before this one (by the office
+    # calendar in force when this one was written): the dashboard sums these instead of re-walking the calendar
+    hours_before = models.FloatField(null=True, editable=False)
 
     class Meta:
         ordering = ["application", "at", "id"]
@@ -166,4 +170,12 @@ class Transition(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("transitions are append-only")
+        if self.hours_before is None:
+            previous = (Transition.objects.filter(application_id=self.application_id, at__lte=self.at)
+                        .order_by("-at", "-id").values_list("at", flat=True).first())
+            if previous is not None:
+                from .service import calendar
+
+                tz = timezone.get_current_timezone()
+                self.hours_before = calendar().working_hours(previous.astimezone(tz), self.at.astimezone(tz))
         super().save(*args, **kwargs)

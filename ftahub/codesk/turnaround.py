@@ -61,23 +61,6 @@ class Calendar:
         return self.working_seconds(start, end) / 3600.0
 
 
-@dataclass
-class Stay:
-    """A span an application spent in one state."""
-    status: str
-    start: datetime.datetime
-    end: datetime.datetime | None  # None: still there
-    actor_after: int | None  # who moved it on (the deciding officer for a submitted stay)
-
-
-def stays(transitions: list[tuple[datetime.datetime, str, int | None]]) -> list[Stay]:
-    """From (at, to_status, actor_id) in time order, the stays in each state."""
-    result = []
-    for (at, status, _), nxt in zip(transitions, transitions[1:] + [None], strict=True):
-        result.append(Stay(status, at, nxt[0] if nxt else None, nxt[2] if nxt else None))
-    return result
-
-
 def median(values: list[float]) -> float | None:
     if not values:
         return None

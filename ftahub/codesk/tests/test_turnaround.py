@@ -1,6 +1,7 @@
 """Working hours against the 6-hour target: the calendar's arithmetic and the dashboard's figures."""
 
 import datetime
+from unittest import mock
 
 import pytest
 
@@ -32,16 +33,23 @@ def test_periods_are_validated():
 @pytest.mark.django_db
 def test_the_dashboard_counts_decisions_per_officer_and_month(desk, client_for):
     tz = datetime.timezone(datetime.timedelta(hours=7))
-    quick, slow = desk.application(), desk.application()
-    for app in (quick, slow):
-        service.submit(app, desk.applicant)
-        service.approve(app, desk.officer)
-    # rewrite the stamps to known working times (Monday 2 November 2026, Vietnam time)
+    with mock.patch("django.utils.timezone.now", return_value=D(2026, 11, 2, 7, tzinfo=tz)):
+        quick, slow, waiting = desk.application(), desk.application(), desk.application()
+    # at known working times (Monday 2 November 2026, Vietnam time)
     for app, submitted, decided in ((quick, D(2026, 11, 2, 8, tzinfo=tz), D(2026, 11, 2, 10, tzinfo=tz)),
                                     (slow, D(2026, 11, 2, 8, tzinfo=tz), D(2026, 11, 3, 10, tzinfo=tz))):
-        Transition.objects.filter(application=app, to_status="submitted").update(at=submitted)
-        Transition.objects.filter(application=app, to_status="approved").update(at=decided)
-    result = figures(Application.objects.filter(pk__in=[quick.pk, slow.pk]))
+        with mock.patch("django.utils.timezone.now", return_value=submitted):
+            service.submit(app, desk.applicant)
+        with mock.patch("django.utils.timezone.now", return_value=decided):
+            service.approve(app, desk.officer)
+    with mock.patch("django.utils.timezone.now", return_value=D(2026, 11, 2, 8, tzinfo=tz)):
+        service.submit(waiting, desk.applicant)
+    with mock.patch("django.utils.timezone.now", return_value=D(2026, 11, 3, 9, tzinfo=tz)):
+        result = figures(Application.objects.filter(pk__in=[quick.pk, slow.pk, waiting.pk]))
+    assert Transition.objects.get(application=slow, to_status="approved").hours_before == 10.0  # stored as written
+    assert result["overdue"] == [(waiting.reference, 9.0)]  # still waiting, beyond the 6 hours
+    submitted = next(s for s in result["states"] if s[0] == "submitted")
+    assert submitted[2:] == (3, 7.0, 1)  # stays 2, 10 and 9 (open) hours; one application there now
     (row,) = result["officers"]
     assert row.label == desk.officer.username and row.decisions == 2
     assert (row.median_hours, row.within_target, row.share_within) == (6.0, 1, 50.0)  # 2 h and 10 h

@@ -46,6 +46,10 @@ PAGES = {
     "login": (None, EVERYONE), "trace-lot": (lambda w: {"gtin": w.lot.gtin, "lot": w.lot.lot}, EVERYONE),
     "trace-lot-qr": (lambda w: {"gtin": w.lot.gtin, "lot": w.lot.lot}, EVERYONE),
     "origin-declare": (lambda w: {"token": "no-such-token"}, set()),  # a supplier's link: only with its token
+    "password-reset": (None, EVERYONE), "password-reset-sent": (None, EVERYONE),
+    "password-reset-complete": (None, EVERYONE),
+    "password-reset-confirm": (lambda w: {"uidb64": "MQ", "token": "no-such-token"}, EVERYONE),  # says: expired
+    "password-change": (None, SIGNED_IN), "password-change-done": (None, SIGNED_IN),
     "profile": (None, SIGNED_IN), "notifications": (None, SIGNED_IN), "enterprise-list": (None, SIGNED_IN),
     "origin-assessments": (None, SIGNED_IN), "certificate-list": (None, SIGNED_IN), "co-applications": (None, SIGNED_IN),
     "trace-desk": (None, SIGNED_IN), "audit-log": (None, EDITORS),  # officers and administrators
