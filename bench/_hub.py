@@ -59,9 +59,9 @@ def scratch_postgres(name: str, keep: bool = False):
     finally:
         if keep:
             print(f"kept the database: {server_url}/{name}")
-            return
-        with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        else:
+            with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
+                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def hammer(port: int, paths: list[str], seconds: float, threads: int, headers: dict | None = None) -> dict:
