@@ -120,17 +120,47 @@ def to_qr_text(cose: bytes) -> str:
     return PREFIX + base45.encode(zlib.compress(cose, 9))
 
 
+LINK_PATH = "/VERIFY/"
+
+
+def to_link(base_url: str, qr_text: str) -> str:
+    """What the QR code holds: the hub's verify page with the payload after ``#``, so a phone camera opens the page
+    and the payload never reaches a server (browsers do not send the fragment). Upper case, and the payload's space
+    and ``%`` percent-encoded, keep every character in the QR alphanumeric set (5.5 bits each, as the bare payload):
+    ``HTTPS://HUB.EXAMPLE.VN/VERIFY/#FTAHUB1:…``."""
+    escaped = qr_text.replace("%", "%25").replace(" ", "%20")
+    return base_url.rstrip("/").upper() + LINK_PATH + "#" + escaped
+
+
+def payload_of(text: str) -> str:
+    """The payload in a QR code's text: the bare ``FTAHUB1:…`` text, or a verify link holding it after ``#``."""
+    text = text.strip()
+    if not text.startswith(PREFIX) and "#" in text:
+        from urllib.parse import unquote
+
+        fragment = unquote(text.split("#", 1)[1])
+        if fragment.startswith(PREFIX):
+            return fragment
+    return text
+
+
 PAYLOAD_IN_FILE = re.compile(rb"FTAHUB1:[0-9A-Z $%*+\-./:]+")
 
 
 def find_payload(data: bytes) -> str | None:
     """The payload text inside a file's bytes (the C/O PDF keeps it in its keywords), or None."""
     match = PAYLOAD_IN_FILE.search(data)
-    return match.group(0).decode() if match else None
+    if match is None:
+        return None
+    if match.start() > 0 and data[match.start() - 1:match.start()] == b"#":  # a verify link: percent-encoded
+        from urllib.parse import unquote
+
+        return unquote(match.group(0).decode())
+    return match.group(0).decode()
 
 
 def from_qr_text(text: str) -> bytes:
-    text = text.strip()
+    text = payload_of(text)
     if not text.startswith(PREFIX):
         raise PayloadError(f"not an FTA Hub C/O payload (it must start with {PREFIX})")
     if len(text) > MAX_QR_TEXT:

@@ -1,6 +1,6 @@
 """The printable C/O record: the certificate's data laid out in the order of the C/O form's boxes, bilingual
-headings, and a QR code holding the signed payload and the verification address. The payload is also kept in the
-PDF's keywords, so ``ftahub eco verify file.pdf`` reads it without decoding the image."""
+headings, and a QR code holding a link to the verify page with the signed payload after "#" (payload.to_link). The
+payload is also kept in the PDF's keywords, so ``ftahub eco verify file.pdf`` reads it without decoding the image."""
 
 import io
 from xml.sax.saxutils import escape
@@ -13,9 +13,20 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 
 from ftahub.core.pdf import styles
 
+from .payload import to_link
+
 
 def _p(text, style="cell"):
     return Paragraph(escape(str(text if text not in (None, "") else "—")), styles()[style])
+
+
+def qr_text(certificate, verify_url: str) -> str:
+    """The QR's text: a link to the hub's verify page (``verify_url``'s scheme and host) with the signed payload after
+    ``#``, which the verify page checks in the browser and ``ftahub eco verify`` reads as well."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(verify_url)
+    return to_link(f"{parts.scheme}://{parts.netloc}", certificate.payload)
 
 
 def certificate_pdf(certificate, verify_url: str) -> bytes:
@@ -26,7 +37,7 @@ def certificate_pdf(certificate, verify_url: str) -> bytes:
                             bottomMargin=12 * mm, title=f"C/O {certificate.co_number}", author="FTA Hub",
                             subject=f"Signed record of certificate of origin {certificate.co_number}",
                             keywords=certificate.payload)
-    qr = segno.make(certificate.payload, error="m")
+    qr = segno.make(qr_text(certificate, verify_url), error="m")
     qr_png = io.BytesIO()
     qr.save(qr_png, kind="png", scale=3, border=2)
     qr_png.seek(0)

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from .models import Application, Transition
@@ -35,19 +36,23 @@ def _row(label: str, hours: list[float]) -> Row:
 FINAL = {Application.Status.REJECTED, Application.Status.RECORDED, Application.Status.REVOKED}
 
 
-def figures(applications) -> dict:
-    """Per state (mean working hours, open count), per officer and per month (decisions on submitted applications).
-    Closed stays come from the hours stored on each transition (a few aggregate queries, however many applications);
-    only the open stays of applications still being worked on are measured now."""
+def figures(applications, province_id: int | None = None, since=None) -> dict:
+    """Per state (mean working hours, open count), per officer and per month (decisions on submitted applications),
+    for stays that ended ``since`` (all when None). Closed stays come from the hours stored on each transition (a few
+    aggregate queries, however many applications); only the open stays of applications still being worked on are
+    measured now. ``province_id``: the applications are one province's, read through the transitions' own index."""
     cal = calendar()
     now = timezone.now()
     tz = timezone.get_current_timezone()
-    transitions = Transition.objects.filter(application__in=applications)
+    transitions = (Transition.objects.filter(province_id=province_id) if province_id is not None
+                   else Transition.objects.filter(application__in=applications))
+    if since is not None:
+        transitions = transitions.filter(at__gte=since)
     closed = {row["from_status"]: (row["n"], row["total"]) for row in transitions.filter(
-        hours_before__isnull=False).values("from_status").annotate(n=Count("id"), total=Sum("hours_before"))}
+        hours_before__isnull=False).order_by().values("from_status").annotate(n=Count("id"), total=Sum("hours_before"))}
     open_now = dict(applications.values_list("status").annotate(n=Count("id")).order_by())
     per_state, overdue = defaultdict(list), []
-    live = (transitions.filter(application__in=applications.exclude(status__in=FINAL))
+    live = (Transition.objects.filter(application__in=applications.exclude(status__in=FINAL))
             .values("application_id", "application__status").annotate(since=Max("at")).order_by())
     for row in live:
         hours = cal.working_hours(row["since"].astimezone(tz), now.astimezone(tz))
@@ -55,10 +60,11 @@ def figures(applications) -> dict:
         if row["application__status"] == Application.Status.SUBMITTED and hours > TARGET_HOURS:
             overdue.append((row["application_id"], round(hours, 1)))
     per_officer, per_month = defaultdict(list), defaultdict(list)
-    for actor, at, hours in transitions.filter(from_status=Application.Status.SUBMITTED, hours_before__isnull=False
-                                               ).values_list("actor_id", "at", "hours_before"):
+    for actor, month, hours in (transitions.filter(from_status=Application.Status.SUBMITTED, hours_before__isnull=False)
+                                .order_by().annotate(month=TruncMonth("at", tzinfo=tz))
+                                .values_list("actor_id", "month", "hours_before")):
         per_officer[actor].append(hours)
-        per_month[at.astimezone(tz).strftime("%Y-%m")].append(hours)
+        per_month[month].append(hours)
     from django.contrib.auth import get_user_model
     names = dict(get_user_model().objects.filter(pk__in=[k for k in per_officer if k])
                  .values_list("pk", "username"))
@@ -73,6 +79,6 @@ def figures(applications) -> dict:
         "states": states,
         "officers": [_row(names.get(k, "—"), v) for k, v in sorted(per_officer.items(), key=lambda kv: names.get(
             kv[0], ""))],
-        "months": [_row(k, v) for k, v in sorted(per_month.items())],
+        "months": [_row(k.strftime("%Y-%m"), v) for k, v in sorted(per_month.items())],
         "overdue": [(refs[a], h) for a, h in sorted(overdue)],
     }

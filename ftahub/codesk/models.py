@@ -160,9 +160,13 @@ class Transition(models.Model):
     # working hours the application spent in from_status, since the transition before this one (by the office
     # calendar in force when this one was written): the dashboard sums these instead of re-walking the calendar
     hours_before = models.FloatField(null=True, editable=False)
+    # the application's province, copied: a province's dashboard reads its transitions through one index
+    province = models.ForeignKey("places.Province", null=True, editable=False, on_delete=models.PROTECT,
+                                 related_name="+")
 
     class Meta:
         ordering = ["application", "at", "id"]
+        indexes = [models.Index(fields=["province", "from_status", "at"], name="transition_province_stays")]
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status or '∅'} → {self.to_status}"
@@ -170,6 +174,9 @@ class Transition(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("transitions are append-only")
+        if self.province_id is None:
+            self.province_id = Application.objects.filter(pk=self.application_id).values_list(
+                "province_id", flat=True).first()
         if self.hours_before is None:
             previous = (Transition.objects.filter(application_id=self.application_id, at__lte=self.at)
                         .order_by("-at", "-id").values_list("at", flat=True).first())

@@ -1,6 +1,8 @@
 """The C/O desk pages: exporters draft, pre-check and submit; the province's C/O officers review, hand off to eCoSys
 and record the certificate; everyone with a role sees the turnaround dashboard of what they may see."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,7 +11,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ftahub.core.views import message_form_errors
@@ -267,4 +271,16 @@ def turnaround(request):
     if request.user.role == "business":
         raise PermissionDenied
     apps = Application.objects.visible_to(request.user)
-    return render(request, "codesk/turnaround.html", {"figures": figures(apps)})
+    try:
+        months = int(request.GET.get("months", 12))
+    except ValueError:
+        months = 12
+    months = months if months in PERIODS else 12
+    since = timezone.now() - datetime.timedelta(days=round(30.44 * months)) if months else None
+    province = None if request.user.is_national else request.user.province_id
+    return render(request, "codesk/turnaround.html", {"figures": figures(apps, province, since), "months": months,
+                                                      "periods": PERIODS})
+
+
+PERIODS = {3: gettext_lazy("the last 3 months"), 12: gettext_lazy("the last 12 months"),
+           36: gettext_lazy("the last 3 years"), 0: gettext_lazy("all time")}

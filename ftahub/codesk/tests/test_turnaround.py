@@ -50,6 +50,12 @@ def test_the_dashboard_counts_decisions_per_officer_and_month(desk, client_for):
     assert result["overdue"] == [(waiting.reference, 9.0)]  # still waiting, beyond the 6 hours
     submitted = next(s for s in result["states"] if s[0] == "submitted")
     assert submitted[2:] == (3, 7.0, 1)  # stays 2, 10 and 9 (open) hours; one application there now
+    with mock.patch("django.utils.timezone.now", return_value=D(2026, 11, 3, 9, tzinfo=tz)):
+        province = figures(Application.objects.filter(province=quick.province), province_id=quick.province_id)
+        recent = figures(Application.objects.filter(province=quick.province), province_id=quick.province_id,
+                         since=D(2026, 11, 2, 12, tzinfo=tz))
+    assert province["officers"] == result["officers"]  # read through the transitions' province: the same figures
+    assert [(r.decisions, r.mean_hours) for r in recent["officers"]] == [(1, 10.0)]  # decided after noon only
     (row,) = result["officers"]
     assert row.label == desk.officer.username and row.decisions == 2
     assert (row.median_hours, row.within_target, row.share_within) == (6.0, 1, 50.0)  # 2 h and 10 h

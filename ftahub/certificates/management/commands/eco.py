@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ftahub.certificates.keys import KeyError_, KeyRing, load_keyset
-from ftahub.certificates.payload import PREFIX, PayloadError, find_payload, from_qr_text, verify
+from ftahub.certificates.payload import PREFIX, PayloadError, find_payload, from_qr_text, payload_of, verify
 
 
 def key_folder() -> Path:
@@ -43,8 +43,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(entry))
             return
         source = o["source"]
-        if source.startswith(PREFIX):
-            text = source
+        if payload_of(source).startswith(PREFIX):  # the QR's text itself: the payload, or the verify link
+            text = payload_of(source)
         else:
             try:
                 data = Path(source).read_bytes()
