@@ -120,16 +120,23 @@ def to_qr_text(cose: bytes) -> str:
     return PREFIX + base45.encode(zlib.compress(cose, 9))
 
 
-LINK_PATH = "/VERIFY/"
+LINK_PATH = "/verify/"
 
 
 def to_link(base_url: str, qr_text: str) -> str:
     """What the QR code holds: the hub's verify page with the payload after ``#``, so a phone camera opens the page
-    and the payload never reaches a server (browsers do not send the fragment). Upper case, and the payload's space
-    and ``%`` percent-encoded, keep every character in the QR alphanumeric set (5.5 bits each, as the bare payload):
-    ``HTTPS://HUB.EXAMPLE.VN/VERIFY/#FTAHUB1:…``."""
+    and the payload never reaches a server (browsers do not send the fragment):
+    ``https://hub.example.vn/verify/#FTAHUB1:…``. The payload's space and ``%`` are percent-encoded, which keeps it
+    in the QR alphanumeric set (see ``qr_segments``)."""
     escaped = qr_text.replace("%", "%25").replace(" ", "%20")
-    return base_url.rstrip("/").upper() + LINK_PATH + "#" + escaped
+    return base_url.rstrip("/") + LINK_PATH + "#" + escaped
+
+
+def qr_segments(link: str) -> list[str]:
+    """The link as two QR segments: the address up to ``#`` (byte mode, 8 bits a character) and the payload
+    (alphanumeric mode, 5.5 bits a character, as the bare payload was), for the smallest code."""
+    cut = link.index("#") + 1
+    return [link[:cut], link[cut:]]
 
 
 def payload_of(text: str) -> str:

@@ -13,7 +13,7 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 
 from ftahub.core.pdf import styles
 
-from .payload import to_link
+from .payload import qr_segments, to_link
 
 
 def _p(text, style="cell"):
@@ -37,7 +37,7 @@ def certificate_pdf(certificate, verify_url: str) -> bytes:
                             bottomMargin=12 * mm, title=f"C/O {certificate.co_number}", author="FTA Hub",
                             subject=f"Signed record of certificate of origin {certificate.co_number}",
                             keywords=certificate.payload)
-    qr = segno.make(qr_text(certificate, verify_url), error="m")
+    qr = segno.make(qr_segments(qr_text(certificate, verify_url)), error="m")
     qr_png = io.BytesIO()
     qr.save(qr_png, kind="png", scale=3, border=2)
     qr_png.seek(0)

@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.cache import cache_control
 
 from .keys import KeyError_
@@ -16,7 +18,7 @@ MAX_UPLOAD = 5 * 1024 * 1024
 
 
 def verify_page(request):
-    report, error = None, None
+    report, error, detail = None, None, ""
     if request.method == "POST":
         payload = request.POST.get("payload", "").strip()
         co_number = request.POST.get("co_number", "").strip()
@@ -36,12 +38,49 @@ def verify_page(request):
             elif co_number:
                 report = look_up(co_number)
                 if report is None:
-                    error = "No C/O with this number is in the register of this hub."
+                    error = _("No C/O with this number is in the register of this hub.")
             else:
-                error = "Paste the QR payload, upload the PDF, or type the C/O number."
+                error = _("Paste the QR payload, upload the PDF, or type the C/O number.")
         except (PayloadError, KeyError_) as exc:
-            error = f"Unusable input: {exc}"
-    return render(request, "certificates/verify.html", {"report": report, "error": error})
+            error, detail = _("This is not a readable FTA Hub C/O record: check that the whole text or the PDF "
+                              "issued by the hub was given."), str(exc)
+        if report and report.get("reason"):
+            report["reason_words"] = _reason_in_words(report["reason"])
+    return render(request, "certificates/verify.html", {"report": report, "error": error, "detail": detail,
+                                                        "words": _browser_words(),
+                                                        "keyset": published_keyset()})
+
+
+def _reason_in_words(reason: str) -> str:
+    """Why a record is not valid (payload.verify's English reason), in the reader's language."""
+    words = _browser_words()
+    for start, key in (("unknown key", "unknown_key"), ("bad signature", "bad_signature"),
+                       ("signed on", "outside"), ("the record", "bad_dates")):
+        if reason.startswith(start):
+            return words[key]
+    return words["unreadable"]
+
+
+def _browser_words() -> dict[str, str]:
+    """What verify.js writes on the page, in the reader's language."""
+    return {
+        "valid": pgettext("verdict", "Valid"), "invalid": _("Not valid"), "revoked": _("Revoked"),
+        "unchecked": _("Not checked in this browser"),
+        "no_crypto": _("This browser cannot check signatures on this page. Paste the text of the QR code into the "
+                       "form below, or open the page over HTTPS."),
+        "unreadable": _("The code could not be read: it is not a whole FTA Hub C/O record. Scan it again, or "
+                        "paste its text into the form below."),
+        "unknown_key": _("It was signed with a key that this hub does not publish."),
+        "bad_signature": _("The data was altered, or it was not signed with the province's key."),
+        "bad_dates": _("The record's issue or signing date is missing or wrong."),
+        "outside": _("It was signed on a date outside the validity of its key."),
+        "revoked_why": _("The province's signed list of revoked and replaced certificates names this C/O."),
+        "private": _("Checked in this browser with the province's published keys: the record was not sent to any "
+                     "server."),
+        "co_number": _("C/O number"), "agreement": _("Agreement"), "form": _("form"), "issued_on": _("Issued on"),
+        "exporter": _("Exporter"), "importer": _("Importer"), "signing_key": _("Signing key"), "hs": "HS",
+        "description": _("Description"), "quantity": _("Quantity"), "fob": "FOB", "criterion": _("Origin criterion"),
+    }
 
 
 @cache_control(max_age=300, public=True)

@@ -12,8 +12,12 @@ from ftahub.certificates import base45
 from ftahub.certificates.payload import (
     PayloadError,
     PublicKey,
+    find_payload,
     from_qr_text,
+    payload_of,
+    qr_segments,
     sign,
+    to_link,
     to_qr_text,
     verify,
 )
@@ -54,6 +58,25 @@ def test_round_trip_through_the_qr_text(key):
     assert result.valid and result.kid == "bn-2026"
     assert result.record["exporter"]["name"] == RECORD["exporter"]["name"]
     assert result.record["items"][0]["fob"] == 4800.0
+
+
+def test_the_qr_link_carries_the_payload_after_the_hash_in_the_alphanumeric_set(key):
+    import segno
+
+    private, keys = key
+    text = to_qr_text(sign(RECORD, private, "bn-2026"))
+    text_with_both = text + " %"  # base45's space and percent sign, as any payload may hold
+    link = to_link("https://hub.bacninh.gov.vn", text_with_both)
+    assert link.startswith("https://hub.bacninh.gov.vn/verify/#FTAHUB1:") and " " not in link
+    assert payload_of(link) == text_with_both and payload_of(text) == text
+    address, payload = qr_segments(to_link("https://hub.bacninh.gov.vn", text_with_both))
+    assert address == "https://hub.bacninh.gov.vn/verify/#"
+    assert segno.make(payload).mode == "alphanumeric"  # the payload part keeps the QR's dense mode
+    as_link = segno.make(qr_segments(to_link("https://hub.bacninh.gov.vn", text)), error="m")
+    assert as_link.version - segno.make(text, error="m").version <= 2  # the address costs little
+    assert verify(from_qr_text(to_link("https://hub.bacninh.gov.vn", text)), keys).valid
+    # a file holding the link (a scanner's output, a saved page) gives the payload itself, unescaped
+    assert find_payload(b"scanned: " + to_link("http://127.0.0.1:8000", text).encode() + b"\n") == text
 
 
 def test_changing_any_byte_of_the_payload_makes_it_fail(key):

@@ -46,7 +46,8 @@ def test_a_pdf_upload_and_an_unknown_number(client, issued):
     pdf = SimpleUploadedFile("co.pdf", b"%PDF-1.4 /Keywords (" + issued.payload.encode() + b")")
     assert 'class="verdict ok"' in client.post("/verify/", {"document": pdf}).content.decode()
     not_pdf = SimpleUploadedFile("co.pdf", b"MZ" + issued.payload.encode())
-    assert "Unusable input" in client.post("/verify/", {"document": not_pdf}).content.decode()
+    refused = client.post("/verify/", {"document": not_pdf}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "not a readable FTA Hub C/O record" in refused and "Technical detail" in refused
     assert client.post("/api/v1/certificates/verify", {"co_number": "NOPE"},
                        content_type="application/json").status_code == 404
 

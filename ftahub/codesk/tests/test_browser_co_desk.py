@@ -13,9 +13,13 @@ from ftahub.core.tests.browser import OUTPUT, run_script
 pytestmark = pytest.mark.slow
 
 
-def test_apply_precheck_approve_record_and_verify_offline(browser_hub, tmp_path):
+def test_apply_precheck_approve_record_and_verify_offline(browser_hub, tmp_path, monkeypatch):
     run_script("co_desk.mjs", browser_hub, "co-desk")
     payload = qr_text_from_pdf((OUTPUT / "co-desk" / "certificate.pdf").read_bytes())
+    # the QR holds a link to the verify page with the record after '#' (a phone camera opens it)
+    assert payload.startswith(browser_hub.base + "/verify/#FTAHUB1:")
+    monkeypatch.setenv("VERIFY_LINK", payload)
+    run_script("verify_link.mjs", browser_hub, "verify-link")
     keys = tmp_path / "keys.json"
     with urllib.request.urlopen(browser_hub.base + "/.well-known/ftahub-keys.json") as response:
         keys.write_bytes(response.read())
