@@ -55,13 +55,14 @@ SELECT 'B' || c.id, c.enterprise_id, c.province_id, c.issued_on - 2, 'recorded',
        'Importer (demo)', '', '', '', '', '', '', '', '', '', c.co_number, '', c.id, true
 FROM certificates_issuedcertificate c WHERE c.co_number LIKE 'BENCH/%%';
 
-INSERT INTO codesk_transition (application_id, at, actor_id, from_status, to_status, comment, hours_before)
-SELECT a.id, a.created_at + s.hours * interval '1 hour', o.id, s.from_status, s.to_status, '', s.working
+INSERT INTO codesk_transition (application_id, at, actor_id, from_status, to_status, comment, hours_before,
+                               province_id)
+SELECT a.id, a.created_at + s.hours * interval '1 hour', o.id, s.from_status, s.to_status, '', s.working, a.province_id
 FROM codesk_application a
 CROSS JOIN (VALUES (0, '', 'draft', NULL), (1, 'draft', 'submitted', 1.0), (4, 'submitted', 'approved', 3.0),
                    (30, 'approved', 'recorded', 8.0)) AS s(hours, from_status, to_status, working)
-LEFT JOIN LATERAL (SELECT id FROM accounts_user WHERE role = 'co_officer' AND province_id = a.province_id
-                   ORDER BY id LIMIT 1) o ON true
+LEFT JOIN (SELECT DISTINCT ON (province_id) province_id, id FROM accounts_user WHERE role = 'co_officer'
+           ORDER BY province_id, id) o ON o.province_id = a.province_id
 WHERE a.reference LIKE 'B%%' AND a.is_demo;
 
 -- EPCIS: four events per lot, their trace index, their log entries

@@ -7,6 +7,7 @@ class CodeskConfig(HubApp):
     default = True  # the AppConfig Django uses (HubApp is imported here too)
     name = "ftahub.codesk"
     verbose_name = "C/O desk"
+    notices = "ftahub.codesk.service.notice_texts"
     default_auto_field = "django.db.models.BigAutoField"
     url_prefix = "co/"
     api_router = "ftahub.codesk.api.router"

@@ -16,7 +16,7 @@ from ftahub.transparency import ledger
 from . import handoff, precheck
 from .ecosys import Outcome, adapter
 from .models import Application, Transition
-from .turnaround import Calendar, parse_periods
+from .turnaround import TARGET_HOURS, Calendar, parse_periods
 
 S = Application.Status
 
@@ -46,9 +46,49 @@ def _move(app: Application, to: str, actor, comment: str = "", at: datetime.date
     Transition.objects.create(application=app, at=at, actor=actor, from_status=app.status, to_status=to,
                               comment=comment)
     app.status = to
+    _tell(app, to, comment)
     if to in LOGGED_DECISIONS:  # the officers' decisions go on the public log (no names, no comments)
         ledger.append({"kind": "co-decision", "ref": app.reference, "decision": to, "province": app.province.code,
                        "at": _stamp(at)})
+
+
+def notice_texts() -> dict:
+    from django.utils.translation import gettext_lazy as _
+
+    return {
+        "co_submitted": _("C/O application %(reference)s of %(enterprise)s is waiting for your review (target: "
+                          "%(hours)s working hours from submission)."),
+        "co_changes_requested": _("C/O application %(reference)s: the officer asks for changes: %(comment)s. Edit "
+                                  "the application and submit it again."),
+        "co_rejected": _("C/O application %(reference)s was rejected: %(comment)s"),
+        "co_approved": _("C/O application %(reference)s is approved and handed off to eCoSys. The signed certificate "
+                         "appears on the application once eCoSys has issued it."),
+        "co_recorded": _("The certificate of origin for application %(reference)s is issued and signed: download "
+                         "it from the application."),
+        "co_revoked": _("The certificate of origin for application %(reference)s was revoked: %(comment)s"),
+    }
+
+
+def _tell(app: Application, to: str, comment: str) -> None:
+    """On screen and by email: the province's C/O officers of a submission, the exporter's users of every
+    decision on their application."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from ftahub.core import notices
+
+    users = get_user_model().objects.filter(is_active=True)
+    if to == S.SUBMITTED:
+        people = users.filter(role="co_officer", province_id=app.province_id)
+    elif to in (S.CHANGES_REQUESTED, S.REJECTED, S.APPROVED, S.RECORDED, S.REVOKED):
+        people = users.filter(role="business", enterprise_id=app.enterprise_id)
+    else:
+        return
+    params = {"reference": app.reference, "enterprise": app.enterprise.name, "comment": comment.strip(),
+              "hours": int(TARGET_HOURS)}
+    url = reverse("co-application", args=[app.reference])
+    for person in people:
+        notices.notify(person, f"co_{to}", url=url, params=params)
 
 
 def can_review(user, app: Application) -> bool:

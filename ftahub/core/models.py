@@ -55,7 +55,8 @@ class Notification(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=40)
-    message = models.TextField()
+    message = models.TextField()  # as sent (in the hub's language); shown when the kind has no registered text
+    params = models.JSONField(default=dict, blank=True)  # the registered text's parameters
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -64,6 +65,13 @@ class Notification(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
+
+    @property
+    def text(self) -> str:
+        """The notice in the reader's language (its kind's registered text with its parameters)."""
+        from .notices import render
+
+        return render(self.kind, self.params) or self.message
 
     def __str__(self) -> str:
         return self.message[:80]

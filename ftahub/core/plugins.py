@@ -91,6 +91,8 @@ class HubApp(AppConfig):
     maintenance: tuple[str, ...] = ()  # dotted paths to ``run()``, run by the worker every hour (retention…)
     body_limits: dict[str, int] = {}  # path -> the largest request body it takes, refused (413) before parsing
     warm_up: tuple[str, ...] = ()  # dotted paths to ``build()``, run in the background when the server starts
+    # dotted path to a function returning {notice kind: translatable text with %(name)s parameters} (core.notices)
+    notices: str | None = None
     # services other apps may use without importing this one (which would tie them in a cycle): name -> dotted path
     provides: dict[str, str] = {}
 
@@ -169,6 +171,10 @@ def _merged(attribute: str) -> dict[str, Any]:
         if path := getattr(app, attribute):
             found.update(resolve(path)())
     return found
+
+
+def notice_texts() -> dict[str, Any]:
+    return _merged("notices")
 
 
 def backup_folders() -> dict[str, Path]:

@@ -7,6 +7,7 @@ class TariffsConfig(HubApp):
     default = True  # the AppConfig Django uses (HubApp is imported here too)
     name = "ftahub.tariffs"
     verbose_name = "Tariffs and HS nomenclature"
+    notices = "ftahub.tariffs.watch.notice_texts"
     url_prefix = "hs/"
     root_urls = "ftahub.tariffs.root_urls"
     api_router = "ftahub.tariffs.api.router"

@@ -26,10 +26,22 @@ class NoticeKind:
     EVENT = "event"
 
 
-def _notify(item: WatchItem, kind: str, key: str, message: str, url: str) -> bool:
+def notice_texts() -> dict:
+    from django.utils.translation import gettext_lazy as _
+
+    return {
+        NoticeKind.STAGED_CUT: _("%(line)s: from 1 January %(year)s the %(agreement)s rate falls from %(before)s to "
+                                 "%(after)s."),
+        NoticeKind.RULE_CHANGED: _("%(line)s: the %(agreement)s rule of origin has changed. Open the duty finder to "
+                                   "read the new rule."),
+        NoticeKind.EVENT: _("%(line)s: %(title)s (%(date)s, %(venue)s)."),
+    }
+
+
+def _notify(item: WatchItem, kind: str, key: str, params: dict, url: str) -> bool:
     if key in item.notified_keys:
         return False
-    notices.notify(item.user, kind, message, url)
+    notices.notify(item.user, kind, url=url, params=params)
     item.notified_keys = [*item.notified_keys, key]
     return True
 
@@ -81,8 +93,8 @@ def check_watchlist(today: datetime.date | None = None, base_url: str = "") -> i
                 if a and isinstance(a["rate"], float | int) and isinstance(b["rate"], float | int) \
                         and b["rate"] < a["rate"]:
                     sent += _notify(item, NoticeKind.STAGED_CUT, f"cut:{b['agreement']}:{next_year}",
-                                    f"{item.line.display}: from 1 January {next_year} the {b['agreement']} rate "
-                                    f"falls from {a['rate_display']} to {b['rate_display']}.", url)
+                                    {"line": item.line.display, "year": next_year, "agreement": b["agreement"],
+                                     "before": a["rate_display"], "after": b["rate_display"]}, url)
         # changed rules of origin
         current = rules_now(item)
         if item.rule_snapshot:
@@ -90,13 +102,12 @@ def check_watchlist(today: datetime.date | None = None, base_url: str = "") -> i
                 before = item.rule_snapshot.get(code)
                 if before is not None and before != rules:
                     sent += _notify(item, NoticeKind.RULE_CHANGED, f"rule:{code}:{'|'.join(rules)}",
-                                    f"{item.line.display}: the {code} rule of origin changed from "
-                                    f"{' / '.join(before)} to {' / '.join(rules)}.", url)
+                                    {"line": item.line.display, "agreement": code}, url)
         item.rule_snapshot = current
         # published events, still open for registration, whose products include the watched line
         for event in _events_about(item.line.code):
             sent += _notify(item, NoticeKind.EVENT, f"event:{event.pk}",
-                            f"{item.line.display}: {event.title} ({event.starts_at:%d/%m/%Y}, {event.venue}).",
-                            base_url + reverse("event-detail", args=[event.pk]))
+                            {"line": item.line.display, "title": event.title, "venue": event.venue,
+                             "date": f"{event.starts_at:%d/%m/%Y}"}, base_url + reverse("event-detail", args=[event.pk]))
         item.save(update_fields=["rule_snapshot", "notified_keys"])
     return sent

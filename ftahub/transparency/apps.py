@@ -7,6 +7,7 @@ class TransparencyConfig(HubApp):
     default = True  # the AppConfig Django uses (HubApp is imported here too)
     name = "ftahub.transparency"
     verbose_name = "Transparency log"
+    notices = "ftahub.transparency.ledger.notice_texts"
     url_prefix = "log/"
     api_router = "ftahub.transparency.api.router"
     api_resources = {

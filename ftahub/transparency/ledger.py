@@ -56,6 +56,13 @@ class DbStore:
         self.pending.clear()
 
 
+def notice_texts() -> dict:
+    from django.utils.translation import gettext_lazy as _
+
+    return {"log_self_check": _("The public log failed its self-check: %(problem)s (and %(more)s more). Look into it "
+                                "before the next checkpoint is published.")}
+
+
 def origin() -> str:
     return settings.FTAHUB_LOG_ORIGIN or "ftahub.local/log"
 
@@ -228,6 +235,6 @@ def self_check(notify: bool = True) -> list[str]:
         from ftahub.core import notices
 
         for admin in get_user_model().objects.filter(is_superuser=True, is_active=True):
-            notices.notify(admin, "log_self_check", f"The public log failed its self-check: {problems[0]}"
-                           + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""), "/log/")
+            notices.notify(admin, "log_self_check", url="/log/",
+                           params={"problem": problems[0], "more": len(problems) - 1})
     return problems

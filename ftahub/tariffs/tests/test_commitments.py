@@ -138,7 +138,11 @@ def test_a_watcher_hears_of_next_years_cut_computed_from_a_commitment(tmp_path, 
     import_commitments(example, "EVFTA", "arithmetic example", "test")
     assert check_watchlist(datetime.date(2026, 11, 20)) == 1
     notice = Notification.objects.get(user=user)
-    assert "from 1 January 2027 the EVFTA rate falls from 10.9% to 0%" in notice.message
+    from django.utils import translation
+
+    with translation.override("en"):  # shown in the reader's language; sent in the hub's (Vietnamese)
+        assert "from 1 January 2027 the EVFTA rate falls from 10.9% to 0%" in notice.text
+    assert "từ ngày 1 tháng 1 năm 2027, thuế suất EVFTA giảm từ 10.9% xuống 0%" in notice.message
 
 
 def test_the_line_page_lists_the_commitments_and_their_differences(tmp_path, client):
