@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
-from django.utils import translation
 from django.core import mail
 from django.core.management import call_command
+from django.utils import translation
 
 from ftahub.accounts.models import User
 from ftahub.core import refcache
