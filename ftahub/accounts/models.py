@@ -7,7 +7,9 @@ from ftahub.core.scoping import ProvinceScopedQuerySet
 
 from .taxcode import InvalidTaxCode, normalise_tax_code
 
-OFFICER_ROLES = frozenset({"co_officer", "fa_officer", "administrator"})  # the province's staff who act on records
+OFFICER_ROLES = frozenset({"co_officer", "fa_officer", "administrator"})
+# who keeps the province's foreign-affairs registry, events and news (a C/O officer works on the C/O desk only)
+EDITOR_ROLES = frozenset({"fa_officer", "administrator"})  # the province's staff who act on records
 
 
 def validate_tax_code(value: str) -> None:
@@ -95,6 +97,10 @@ class User(AbstractUser):
     @property
     def is_officer(self) -> bool:
         return self.role in OFFICER_ROLES
+
+    @property
+    def is_editor(self) -> bool:
+        return self.is_superuser or self.role in EDITOR_ROLES
 
     def has_role(self, roles) -> bool:
         """One of ``roles``, or a superuser (who may do anything)."""

@@ -14,6 +14,8 @@ class IssuedCertificate(models.Model):
     """A certificate recorded in eCoSys, of which the hub keeps the signed record. Never edited once recorded:
     it can only be revoked or replaced (superseded)."""
 
+    commercial = True  # an enterprise's costs, invoices or goods: never shown to the statistician (scoping)
+
     class Status(models.TextChoices):
         VALID = "valid", _("valid")
         REVOKED = "revoked", _("revoked")

@@ -17,6 +17,8 @@ class ApplicationQuerySet(ProvinceScopedQuerySet):
 class Application(models.Model):
     """An application for a certificate of origin, from draft to the certificate recorded in eCoSys."""
 
+    commercial = True  # an enterprise's costs, invoices or goods: never shown to the statistician (scoping)
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")

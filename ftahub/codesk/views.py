@@ -271,6 +271,8 @@ def turnaround(request):
     if request.user.role == "business":
         raise PermissionDenied
     apps = Application.objects.visible_to(request.user)
+    if request.user.role == "statistician":  # the figures are aggregates: the province's, without any record
+        apps = Application.objects.filter(province_id=request.user.province_id)
     try:
         months = int(request.GET.get("months", 12))
     except ValueError:

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ftahub.accounts.models import OFFICER_ROLES
+from ftahub.accounts.models import EDITOR_ROLES
 from ftahub.agreements.models import TradeAgreement
 from ftahub.core import fulltext
 
@@ -42,7 +42,8 @@ def _visible_item(request, pk: int) -> Item:
     item = Item.objects.filter(pk=pk).select_related("province").first()
     if item is None:
         raise Http404
-    if item.status != Item.Status.PUBLISHED and not Item.objects.editable_by(request.user).filter(pk=pk).exists():
+    if item.status != Item.Status.PUBLISHED and not (request.user.is_authenticated and request.user.is_editor and
+                                                     Item.objects.editable_by(request.user).filter(pk=pk).exists()):
         raise Http404  # drafts are seen only by the province's editors
     return item
 
@@ -66,7 +67,7 @@ def item_download(request, pk: int):
 
 
 def _editor(request):
-    if not request.user.has_role(OFFICER_ROLES):
+    if not request.user.has_role(EDITOR_ROLES):
         raise PermissionDenied
 
 

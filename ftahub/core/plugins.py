@@ -18,7 +18,8 @@ from typing import Any
 from django.apps import AppConfig, apps
 from django.utils.module_loading import import_string
 
-AUDIENCES = ("everyone", "anonymous", "signed_in", "enterprise_or_officer", "staff")
+# "foreign_affairs": who keeps or reads the province's foreign-affairs records (editors and the statistician)
+AUDIENCES = ("everyone", "anonymous", "signed_in", "enterprise_or_officer", "staff", "foreign_affairs")
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class NavEntry:
             return True
         if self.audience == "enterprise_or_officer":
             return role == "business" or bool(getattr(user, "is_officer", False))
+        if self.audience == "foreign_affairs":
+            return role == "statistician" or bool(getattr(user, "is_editor", False))
         return role != "business"  # staff
 
 

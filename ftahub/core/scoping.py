@@ -18,6 +18,8 @@ class ProvinceScopedQuerySet(models.QuerySet):
         if user.is_national:
             return self
         role = getattr(user, "role", None)
+        if role == "statistician" and getattr(self.model, "commercial", False):
+            return self.none()  # aggregates only: never one enterprise's costs, invoices or applications
         if role == "business":
             if user.enterprise_id is None:
                 return self.none()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ftahub.accounts.models import OFFICER_ROLES
+from ftahub.accounts.models import EDITOR_ROLES
 from ftahub.core.exports import download
 
 from . import service
@@ -66,7 +66,7 @@ def feed_ics(request):
 
 
 def _is_event_staff(user, event) -> bool:
-    return user.is_authenticated and user.is_officer and (user.is_national or user.province_id == event.province_id)
+    return user.is_authenticated and user.is_editor and (user.is_national or user.province_id == event.province_id)
 
 
 def ticket(request, token: str):
@@ -144,7 +144,7 @@ def ticket_check_in(request, token: str):
 # -- staff ---------------------------------------------------------------------------------------------------------
 
 def _staff(request):
-    if not request.user.has_role(OFFICER_ROLES):
+    if not request.user.has_role(EDITOR_ROLES):
         raise PermissionDenied
 
 

@@ -52,6 +52,8 @@ class OriginAssessment(models.Model):
     Belongs to the enterprise that made it (and so to its province); can be attached to a C/O application.
     """
 
+    commercial = True  # an enterprise's costs, invoices or goods: never shown to the statistician (scoping)
+
     enterprise = models.ForeignKey("accounts.Enterprise", verbose_name=_("enterprise"), on_delete=models.PROTECT,
                                    related_name="origin_assessments")
     province = models.ForeignKey("places.Province", verbose_name=_("province"), on_delete=models.PROTECT)

@@ -12,6 +12,6 @@ class RegistryConfig(HubApp):
     api_router = "ftahub.registry.api.router"
     demo = "ftahub.registry.demo.load"
     demo_order = 80
-    navigation = (NavEntry(_("Registry"), "registry", 530, audience="staff"),)
+    navigation = (NavEntry(_("Registry"), "registry", 530, audience="foreign_affairs"),)
     home_card = "registry/_home_card.html"
     home_order = 60

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ftahub.accounts.models import OFFICER_ROLES
+from ftahub.accounts.models import EDITOR_ROLES
 from ftahub.core import uploads
 from ftahub.core.exports import download
 
@@ -21,7 +21,7 @@ from .forms import form_class
 from .kinds import KINDS, search
 from .models import Agreement, FollowUp
 
-STAFF = OFFICER_ROLES | {"statistician"}  # may read the registry; officers edit it
+STAFF = EDITOR_ROLES | {"statistician"}  # may read the registry; foreign-affairs officers edit it
 
 
 def _staff(request):
@@ -37,7 +37,7 @@ def _kind(slug: str):
 
 
 def _can_edit(user) -> bool:
-    return user.has_role(OFFICER_ROLES)
+    return user.has_role(EDITOR_ROLES)
 
 
 def due(user, today: datetime.date | None = None) -> dict:

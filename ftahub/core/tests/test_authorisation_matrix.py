@@ -21,7 +21,7 @@ from ftahub.certificates import service as certificates
 from ftahub.codesk import service as desk_service
 from ftahub.content.models import Item
 from ftahub.core import plugins
-from ftahub.core.tests.roles import EDITORS, EDITORS_X, EVERYONE, ROLES, SIGNED_IN, STAFF, X_STAFF
+from ftahub.core.tests.roles import EDITORS, EDITORS_X, EVERYONE, OFFICERS, ROLES, SIGNED_IN, STAFF, X_STAFF
 from ftahub.events.models import HubEvent, Registration
 from ftahub.registry.models import Partner
 from ftahub.trace.models import LotLink, TraceParty
@@ -53,19 +53,18 @@ PAGES = {
     "password-change": (None, SIGNED_IN), "password-change-done": (None, SIGNED_IN),
     "profile": (None, SIGNED_IN), "notifications": (None, SIGNED_IN), "enterprise-list": (None, SIGNED_IN),
     "origin-assessments": (None, SIGNED_IN), "certificate-list": (None, SIGNED_IN), "co-applications": (None, SIGNED_IN),
-    "trace-desk": (None, SIGNED_IN), "audit-log": (None, EDITORS),  # officers and administrators
-    "origin-assessment": (lambda w: {"pk": w.assessment.pk}, {"business_a", "officer_x", "fa_x", "statistician",
-                                                               "admin"}),
-    "origin-assessment-pdf": (lambda w: {"pk": w.assessment.pk}, {"business_a", "officer_x", "fa_x", "statistician",
-                                                                   "admin"}),
-    "origin-evidence-pack": (lambda w: {"pk": w.assessment.pk}, {"business_a", "officer_x", "fa_x", "statistician",
-                                                                  "admin"}),
+    "trace-desk": (None, SIGNED_IN), "audit-log": (None, OFFICERS),  # officers and administrators
+    "origin-assessment": (lambda w: {"pk": w.assessment.pk}, {"business_a", "officer_x", "fa_x", "admin"}),
+    "origin-assessment-pdf": (lambda w: {"pk": w.assessment.pk}, {"business_a", "officer_x", "fa_x", "admin"}),
+    "origin-evidence-pack": (lambda w: {"pk": w.assessment.pk}, {"business_a", "officer_x", "fa_x", "admin"}),
     "co-application-new": (None, {"business_a", "business_b"}),
     "co-turnaround": (None, SIGNED_IN - {"business_a", "business_b"}),
-    "co-application": (lambda w: {"reference": w.application.reference}, {"business_a"} | X_STAFF),
+    # an enterprise's application, costs and certificate: never the statistician (aggregates only)
+    "co-application": (lambda w: {"reference": w.application.reference}, {"business_a"} | X_STAFF - {"statistician"}),
     "co-application-edit": (lambda w: {"reference": w.application.reference}, {"business_a"}),
     "co-handoff": (lambda w: {"reference": w.application.reference, "fmt": "json"}, set()),  # not approved: 409/404
-    "certificate-pdf": (lambda w: {"co_number": w.certificate.co_number}, {"business_a"} | X_STAFF),
+    "certificate-pdf": (lambda w: {"co_number": w.certificate.co_number},
+                        {"business_a"} | X_STAFF - {"statistician"}),
     "trace-capture": (None, {"business_a"}), "trace-temperatures": (None, {"business_a"}),
     "trace-lot-link": (lambda w: {"gtin": w.lot.gtin, "lot": w.lot.lot}, {"business_a"}),
     "registry": (None, STAFF), "registry-list": (lambda w: {"slug": "partners"}, STAFF),

@@ -29,6 +29,9 @@ def test_each_role_sees_its_own_header(client, make, client_for):
     officer = client_for(make.user("fa_officer", 24))
     assert links(officer.get("/").content.decode()) == PUBLIC | {
         "origin-assessments", "co-applications", "trace-desk", "registry", "notifications", "profile"}
+    co_officer = client_for(make.user("co_officer", 24))  # the C/O desk, not the foreign-affairs registry
+    assert links(co_officer.get("/").content.decode()) == PUBLIC | {
+        "origin-assessments", "co-applications", "trace-desk", "notifications", "profile"}
     statistician = client_for(make.user("statistician", 24))
     assert links(statistician.get("/").content.decode()) == PUBLIC | {"registry", "notifications", "profile"}
 
