@@ -15,7 +15,8 @@ def profile(request):
 @login_required
 def enterprise_list(request):
     enterprises = Enterprise.objects.visible_to(request.user).select_related("province")
-    return render(request, "accounts/enterprise_list.html", {"enterprises": enterprises})
+    editable = set(Enterprise.objects.editable_by(request.user).values_list("pk", flat=True))
+    return render(request, "accounts/enterprise_list.html", {"enterprises": enterprises, "editable": editable})
 
 
 @login_required

@@ -53,7 +53,8 @@ def due(user, today: datetime.date | None = None) -> dict:
 def index(request):
     _staff(request)
     counts = [(kind, kind.model.objects.visible_to(request.user).count()) for kind in KINDS.values()]
-    return render(request, "registry/index.html", {"counts": counts, **due(request.user)})
+    return render(request, "registry/index.html", {"counts": counts, "can_edit": _can_edit(request.user),
+                                                   **due(request.user)})
 
 
 @login_required

@@ -41,7 +41,10 @@ def test_entries_cannot_be_changed_or_deleted(make):
 def test_officers_see_their_province_entries_and_business_users_none(make, client_for):
     make.enterprise(24, name="In Bắc Ninh")
     make.enterprise(25, name="In Phú Thọ")
-    page = client_for(make.user(User.Role.CO_OFFICER, 24)).get("/audit/").content.decode()
+    page = client_for(make.user(User.Role.CO_OFFICER, 24)).get("/audit/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "In Bắc Ninh" in page and "In Phú Thọ" not in page
+    # as sentences in the reader's language: the kind of record and each field by its name, no Python dict
+    assert "Doanh nghiệp: In Bắc Ninh" in page and "<strong>Tên</strong>: In Bắc Ninh" in page
+    assert "accounts.enterprise" not in page and "{&#x27;" not in page
     business = make.user(User.Role.BUSINESS, 24, enterprise=make.enterprise(24))
     assert client_for(business).get("/audit/").status_code == 403

@@ -1,0 +1,66 @@
+// Every page a person reaches by following links, as each demo role, in Vietnamese and in English, on a 390 px
+// phone: no page wider than the screen, none answering with an error. Pages are found by following the links of
+// the header, the footer and each page (same site, two levels deep), one page per address shape (/events/7/ and
+// /events/8/ count once). Usage: node tests/browser/every_page.mjs BASE_URL OUTPUT_DIR
+import assert from "node:assert/strict";
+import { base, browser, finish, out, step } from "./harness.mjs";
+
+const ROLES = ["", "doanhnghiep", "canbo-co", "canbo-doingoai", "thongke", "quantri"];
+const LANGUAGES = [["vi-VN", { user: "Tên đăng nhập", password: "Mật khẩu", button: "Đăng nhập" }],
+                   ["en-GB", { user: "Username", password: "Password", button: "Sign in" }]];
+const SKIP = /^\/(admin|api|static|media|i18n)\/|\/accounts\/logout\/|\.(pdf|csv|xlsx|ics|json|txt|svg|xml|png|jpg)$|\/(feed|rss|atom|download|export|handoff)|\/qr/;
+const MAX_PAGES = 70;
+const shape = (path) => path.replace(/\d+/g, "N").replace(/\/[A-Z0-9][A-Z0-9-]{5,}\//g, "/REF/");
+
+const problems = [];
+let visited = 0;
+for (const [locale, labels] of LANGUAGES) {
+  for (const role of ROLES) {
+    await step(`${role || "anonymous"} (${locale}): every page fits a 390 px screen`, async () => {
+      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale });
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(15000);
+      if (role) {
+        await page.goto(`${base}/accounts/login/?next=/accounts/me/`);
+        await page.getByLabel(labels.user).fill(role);
+        await page.getByLabel(labels.password).fill("demo-ftahub-2026");
+        await page.getByRole("button", { name: labels.button }).last().click();
+        await page.waitForURL("**/accounts/me/");
+      }
+      const queue = ["/", "/accounts/me/"], seen = new Set(queue.map(shape)), mine = [];
+      while (queue.length && mine.length < MAX_PAGES) {
+        const path = queue.shift();
+        let response;
+        try {
+          response = await page.goto(base + path);
+        } catch (err) {
+          if (String(err).includes("Download is starting")) continue;  // a file, not a page
+          throw err;
+        }
+        visited += 1;
+        const status = response ? response.status() : 0;
+        if (status >= 400 && !(role === "" && status === 404)) mine.push(`${path}: HTTP ${status}`);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (wide > 1) {
+          mine.push(`${path}: ${wide} px wider than the screen`);
+          await page.screenshot({ path: `${out}/wide-${locale}-${role || "anonymous"}-${shape(path).replace(/\W+/g, "_")}.png`, fullPage: true });
+        }
+        if (queue.length + mine.length > MAX_PAGES * 2) continue;
+        const links = await page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href")));
+        for (const href of links) {
+          let url;
+          try { url = new URL(href, base + path); } catch { continue; }
+          if (url.origin !== new URL(base).origin || SKIP.test(url.pathname) || url.searchParams.has("format")) continue;
+          const next = url.pathname + url.search;
+          if (!seen.has(shape(url.pathname))) { seen.add(shape(url.pathname)); queue.push(next); }
+        }
+      }
+      problems.push(...mine.map((m) => `${role || "anonymous"} ${locale} ${m}`));
+      await ctx.close();
+      assert.deepEqual(mine, []);
+    });
+  }
+}
+console.log(`${visited} pages looked at`);
+for (const p of problems) console.log(`  ${p}`);
+await finish();
