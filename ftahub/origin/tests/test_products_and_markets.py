@@ -2,7 +2,7 @@
 for export to Japan, Korea, China, Thailand, Australia and the EU (Germany), get the verdict their rules give, with
 the rule used and where it comes from: a loaded product-specific rule with its legal text, or an agreement's general
 rule with its article ("unless the annex lists the product"), or "no rule" where the agreement has product-specific
-rules only and their annex is not loaded (RCEP, VKFTA, AANZFTA) or its rules are not recorded (VJEPA, AHKFTA, AIFTA).
+rules only and their annex is not loaded (RCEP, VKFTA, AANZFTA) or its rules are not recorded (VJEPA).
 
 Why each verdict is right, by the rule texts:
 - lychees, pangasius: grown or farmed here (wholly obtained): they qualify under every rule.
@@ -15,6 +15,8 @@ Why each verdict is right, by the rule texts:
   64) and its other alternative excludes 6406.10: fails. The ASEAN general rules' change of heading is met. EVFTA
   excludes only "assemblies of uppers affixed to inner soles": whether these uppers are is for the exporter to say,
   so the hub cannot decide (amber, with the text).
+- to Thailand, AIFTA's general rule asks both 35 % value content and a change of subheading, AHKFTA's 40 % value
+  content: every product here meets them (value contents of 50 % and more, and a new subheading each time).
 - phone charger (8504.40) with a Chinese transformer (8504.31): no change of heading, but a build-down value content
   of 55 % (CPTPP 40 %, ASEAN 40 %) and non-originating materials at 47 % of the ex-works price (EVFTA at most 70 %).
 """
@@ -53,11 +55,12 @@ PRODUCTS = {
                               material("8532.22", 10, "JP", False, "capacitors"),
                               material("3926.90", 5, "VN", True, "housing")]},
 }
-MARKETS = {"JP": ("AJCEP", "CPTPP"), "KR": ("AKFTA",), "CN": ("ACFTA",), "TH": ("ACFTA", "AJCEP", "AKFTA", "ATIGA"),
-           "AU": ("CPTPP",), "DE": ("EVFTA",)}
+MARKETS = {"JP": ("AJCEP", "CPTPP"), "KR": ("AKFTA",), "CN": ("ACFTA",),
+           "TH": ("ACFTA", "AHKFTA", "AIFTA", "AJCEP", "AKFTA", "ATIGA"), "AU": ("CPTPP",), "DE": ("EVFTA",)}
 NO_RULE = {"JP": {"RCEP", "VJEPA"}, "KR": {"RCEP", "VKFTA"}, "CN": {"RCEP"},
-           "TH": {"AANZFTA", "AHKFTA", "AIFTA", "RCEP"}, "AU": {"AANZFTA", "RCEP"}, "DE": set()}
-ASEAN_GENERAL = {"AJCEP", "AKFTA", "ACFTA", "ATIGA"}
+           "TH": {"AANZFTA", "RCEP"}, "AU": {"AANZFTA", "RCEP"}, "DE": set()}
+GENERAL = {"AJCEP": "RVC(40) or CTH", "AKFTA": "RVC(40) or CTH", "ACFTA": "RVC(40) or CTH", "ATIGA": "RVC(40) or CTH",
+           "AIFTA": "RVC(35) and CTSH", "AHKFTA": "RVC(40)"}
 # the verdicts that are not "qualifies": (product, agreement) -> verdict
 NOT_QUALIFYING = {("cashew", "EVFTA"): "fails", ("footwear", "CPTPP"): "fails", ("footwear", "EVFTA"): "undecided"}
 
@@ -80,8 +83,8 @@ def test_each_product_for_each_market_gets_the_verdict_its_rules_give_and_cites_
             row = rows[agreement]
             expected = NOT_QUALIFYING.get((product, agreement), "qualifies")
             assert verdict(row) == expected, (product, market, agreement, row.get("result"))
-            if agreement in ASEAN_GENERAL:  # no annex loaded: the general rule, with its article
-                assert row["rule_origin"] == "general" and row["result"]["rule"] == "RVC(40) or CTH"
+            if agreement in GENERAL:  # no annex loaded: the general rule, with its article
+                assert row["rule_origin"] == "general" and row["result"]["rule"] == GENERAL[agreement]
                 assert row["general"]["article"] == all_provisions()[agreement].general_rule.article
             else:
                 assert row["rule_origin"] == "loaded" and row["legal_text"] and row["rule_source"]
@@ -115,3 +118,14 @@ def test_a_rule_that_does_not_read_is_said_in_vietnamese_with_the_detail_folded(
     assert "Không đọc được quy tắc bạn đưa ra" in card
     outside = re.sub(r"<details.*?</details>", "", card, flags=re.S)
     assert "expected" not in outside and "position" not in outside  # the parser's English stays folded
+
+
+def test_aiftas_general_rule_needs_both_its_tests_and_ahkftas_only_the_value():
+    """A charger assembled from a non-originating charger board of its own subheading (8504.40) with 55 % value
+    content: AIFTA asks the change of subheading as well (fails), AHKFTA only the 40 % (qualifies)."""
+    case = {"product": {"hs": "8504.40", "fob": 100, "ex_works": 95},
+            "materials": [material("8504.40", 45, "CN", False, "charger board"),
+                          material("3926.90", 5, "VN", True, "housing")]}
+    rows = {row["agreement"]: row for row in assess_everywhere(case, "TH")}
+    assert verdict(rows["AIFTA"]) == "fails" and verdict(rows["AHKFTA"]) == "qualifies"
+    assert rows["AIFTA"]["general"]["article"].startswith("AIFTA Rules of Origin")
