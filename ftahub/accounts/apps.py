@@ -10,6 +10,7 @@ class AccountsConfig(HubApp):
     url_prefix = "accounts/"
     demo = "ftahub.accounts.demo.load"
     demo_order = 10
+    notices = "ftahub.accounts.access.notice_texts"
     navigation = (
         NavEntry(_("Sign in"), "login", 900, audience="anonymous"),
         NavEntry("", "profile", 900, audience="signed_in", template="accounts/_nav_account.html"),

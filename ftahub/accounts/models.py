@@ -7,9 +7,9 @@ from ftahub.core.scoping import ProvinceScopedQuerySet
 
 from .taxcode import InvalidTaxCode, normalise_tax_code
 
-OFFICER_ROLES = frozenset({"co_officer", "fa_officer", "administrator"})
+OFFICER_ROLES = frozenset({"co_officer", "fa_officer", "administrator"})  # the province's staff who act on records
 # who keeps the province's foreign-affairs registry, events and news (a C/O officer works on the C/O desk only)
-EDITOR_ROLES = frozenset({"fa_officer", "administrator"})  # the province's staff who act on records
+EDITOR_ROLES = frozenset({"fa_officer", "administrator"})
 
 
 def validate_tax_code(value: str) -> None:
@@ -105,3 +105,39 @@ class User(AbstractUser):
     def has_role(self, roles) -> bool:
         """One of ``roles``, or a superuser (who may do anything)."""
         return self.is_superuser or self.role in roles
+
+
+class AccessRequest(models.Model):
+    """A business asks for an account: its tax code (checked), name and province, and the person who will sign in.
+    An administrator of that province approves it (the enterprise is found by its tax code or created, the user is
+    made and emailed a link to choose a password) or refuses it with a reason."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for a decision")
+        APPROVED = "approved", _("approved")
+        REFUSED = "refused", _("refused")
+
+    tax_code = models.CharField(_("tax code"), max_length=14, validators=[validate_tax_code])
+    enterprise_name = models.CharField(_("enterprise name"), max_length=200)
+    province = models.ForeignKey("places.Province", verbose_name=_("province"), on_delete=models.PROTECT,
+                                 limit_choices_to={"era": "2025"})
+    contact_name = models.CharField(_("your name"), max_length=150)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    username = models.CharField(_("user name you would like"), max_length=150)
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey("User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProvinceScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("request for access")
+        verbose_name_plural = _("requests for access")
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_name} ({self.tax_code})"

@@ -40,6 +40,9 @@ urlpatterns = [
         name="password-reset-confirm"),
     path("reset/done/", _message(_("Password saved"), _("Your new password is saved. Sign in with it."), "login",
                                  _("Sign in")), name="password-reset-complete"),
+    path("join/", views.access_request_new, name="access-request-new"),
+    path("requests/", views.access_requests, name="access-requests"),
+    path("requests/<int:pk>/decide/", views.access_request_decide, name="access-request-decide"),
     path("enterprises/", views.enterprise_list, name="enterprise-list"),
     path("enterprises/<int:pk>/", views.enterprise_edit, name="enterprise-edit"),
 ]

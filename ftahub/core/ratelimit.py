@@ -33,7 +33,8 @@ def exceeded(scope: str, request, limit: int, window: int = 60) -> int | None:
 
 # (method, path): requests per minute per client address
 RULES = {("POST", "/accounts/login/"): ("login", 10), ("POST", "/admin/login/"): ("login", 10),
-         ("POST", "/accounts/password/reset/"): ("password-reset", 5), ("POST", "/verify/"): ("verify", 30),
+         ("POST", "/accounts/password/reset/"): ("password-reset", 5),
+         ("POST", "/accounts/join/"): ("access-request", 5), ("POST", "/verify/"): ("verify", 30),
          ("POST", "/api/v1/certificates/verify"): ("verify-api", 60),
          ("POST", "/api/v1/epcis/capture"): ("capture", 120)}
 

@@ -50,6 +50,7 @@ PAGES = {
     "password-reset": (None, EVERYONE), "password-reset-sent": (None, EVERYONE),
     "password-reset-complete": (None, EVERYONE),
     "password-reset-confirm": (lambda w: {"uidb64": "MQ", "token": "no-such-token"}, EVERYONE),  # says: expired
+    "access-request-new": (None, EVERYONE), "access-requests": (None, {"admin"}),  # administrators only
     "password-change": (None, SIGNED_IN), "password-change-done": (None, SIGNED_IN),
     "profile": (None, SIGNED_IN), "notifications": (None, SIGNED_IN), "enterprise-list": (None, SIGNED_IN),
     "origin-assessments": (None, SIGNED_IN), "certificate-list": (None, SIGNED_IN), "co-applications": (None, SIGNED_IN),
@@ -98,6 +99,7 @@ POSTS = {
     "event-check-in": "ftahub/events/tests/test_events.py::test_pages_register_cancel_and_check_in",
     "event-meeting": "ftahub/events/tests/test_events.py::test_matchmaking_ranks_by_fit_and_schedules_without_overlaps",
     "registry-delete": "ftahub/registry/tests/test_registry.py::test_each_kind_lists_only_the_provinces_records",
+    "access-request-decide": "ftahub/accounts/tests/test_access_requests.py",
     "trace-import": "ftahub/trace/tests/test_pages.py", "trace-threshold-add": "ftahub/trace/tests/test_pages.py",
     "trace-token-issue": "ftahub/trace/tests/test_api.py", "trace-token-revoke": "ftahub/trace/tests/test_api.py",
 }
