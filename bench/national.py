@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from _hub import scratch_postgres
@@ -103,7 +104,8 @@ from ftahub.accounts.models import Enterprise
 from ftahub.places.models import Province
 officer = User.objects.filter(role="co_officer", province__isnull=False).first()
 e = Enterprise.objects.get(tax_code="8000000001")
-party = TraceParty.objects.create(enterprise=e, province=e.province, gs1_prefixes="9520001234", is_demo=True)
+party, _ = TraceParty.objects.get_or_create(enterprise=e, defaults={"province": e.province,
+                                                                  "gs1_prefixes": "9520001234", "is_demo": True})
 token = CaptureToken.issue(party, "bench")[1]
 """
 
@@ -126,19 +128,24 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=float(os.environ.get("FTAHUB_NATIONAL_SCALE", "0.1")))
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards (to look into it)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure again on the database a --keep run left (migrated, not generated again)")
     args = parser.parse_args()
     sizes = {"enterprises": max(34, int(34 * 3000 * args.scale)), "users": int(100_000 * args.scale),
              "certificates": int(1_000_000 * args.scale), "events": int(10_000_000 * args.scale) // 4 * 4}
     lots = sizes["events"] // 4
     tmp = Path(tempfile.mkdtemp(prefix="ftahub-bench-national-"))
-    with scratch_postgres("ftahub_bench_national", keep=args.keep) as url:
+    kept = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test").rsplit("/", 1)[0] + \
+        "/ftahub_bench_national"
+    with (nullcontext(kept) if args.reuse else scratch_postgres("ftahub_bench_national", keep=args.keep)) as url:
         if not url:
             return
         env = {**os.environ, "FTAHUB_DEBUG": "0", "FTAHUB_HTTPS": "0", "SECRET_KEY": "bench-" + "x" * 50,
                "FTAHUB_VAR_DIR": str(tmp / "var"), "DATABASE_URL": url, "FTAHUB_RATE_LIMITS": "0",
                "DJANGO_SETTINGS_MODULE": "ftahub.settings"}
-        for step in (["migrate", "--no-input", "-v", "0"], ["load-reference"], ["load-demo"],
-                     ["collectstatic", "--no-input", "-v", "0"]):
+        steps = [["migrate", "--no-input", "-v", "0"], ["load-reference"], ["load-demo"],
+                 ["collectstatic", "--no-input", "-v", "0"]]
+        for step in ([steps[0], steps[3]] if args.reuse else steps):
             subprocess.run([sys.executable, "-m", "ftahub", *step], env=env, check=True, capture_output=True,
                            timeout=1800)
         import psycopg
@@ -146,7 +153,7 @@ def main() -> None:
         started = time.perf_counter()
         with psycopg.connect(url, autocommit=True) as conn:
             log_base = conn.execute("SELECT coalesce(max(index), -1) + 1 FROM transparency_logentry").fetchone()[0]
-            for statement in GENERATE.split(";\n"):
+            for statement in [] if args.reuse else GENERATE.split(";\n"):
                 sql = "\n".join(line for line in statement.splitlines() if not line.startswith("--")).strip()
                 if sql:
                     conn.execute(sql % {**sizes, "gtin": GTIN, "log_base": log_base})
@@ -155,7 +162,8 @@ def main() -> None:
             counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (
                 "places_province", "accounts_user", "certificates_issuedcertificate", "codesk_application",
                 "trace_event", "trace_eventobject", "transparency_logentry")}
-        print(f"national scale ×{args.scale:g}: generated in {time.perf_counter() - started:.0f} s; "
+        print(f"national scale ×{args.scale:g}: " + ("reused; " if args.reuse else
+                                                      f"generated in {time.perf_counter() - started:.0f} s; ")
               + ", ".join(f"{k.split('_', 1)[1]} {v:,}" for k, v in counts.items()))
         print(f"  database on disk: {disk / 2**30:.2f} GiB")
 

@@ -77,6 +77,8 @@ class Application(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("C/O application")
         verbose_name_plural = _("C/O applications")
+        # a province's applications by state (the dashboard's counts and its open applications), from the index
+        indexes = [models.Index(fields=["province", "status"], name="application_province_status")]
 
     def __str__(self) -> str:
         return self.reference

@@ -63,7 +63,7 @@ def test_an_existing_enterprise_is_found_and_a_refusal_says_why(client, make, cl
     made = AccessRequest.objects.get()
     officer = make.user("co_officer", 24)
     assert client_for(officer).get("/accounts/requests/").status_code == 403
-    refused = client_for(admin).post(f"/accounts/requests/{made.pk}/decide/", {"decision": "refuse", "reason": ""},
+    client_for(admin).post(f"/accounts/requests/{made.pk}/decide/", {"decision": "refuse", "reason": ""},
                                      follow=True)
     made.refresh_from_db()
     assert made.status == "pending"  # a refusal needs a reason
