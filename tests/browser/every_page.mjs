@@ -1,14 +1,20 @@
 // Every page a person reaches by following links, as each demo role, in Vietnamese and in English, on a 390 px
 // phone: no page wider than the screen, none answering with an error. Pages are found by following the links of
 // the header, the footer and each page (same site, two levels deep), one page per address shape (/events/7/ and
-// /events/8/ count once). Usage: node tests/browser/every_page.mjs BASE_URL OUTPUT_DIR
+// /events/8/ count once). In Vietnamese, each page is also checked by axe-core (WCAG 2 A and AA rules, colour
+// contrast included): no serious or critical violation. Usage: node tests/browser/every_page.mjs BASE_URL OUTPUT_DIR
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { base, browser, finish, out, step } from "./harness.mjs";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const axeSeen = new Set();
 
 const ROLES = ["", "doanhnghiep", "canbo-co", "canbo-doingoai", "thongke", "quantri"];
 const LANGUAGES = [["vi-VN", { user: "Tên đăng nhập", password: "Mật khẩu", button: "Đăng nhập" }],
                    ["en-GB", { user: "Username", password: "Password", button: "Sign in" }]];
-const SKIP = /^\/(admin|api|static|media|i18n)\/|\/accounts\/logout\/|\.(pdf|csv|xlsx|ics|json|txt|svg|xml|png|jpg)$|\/(feed|rss|atom|download|export|handoff)|\/qr/;
+const SKIP = /^\/(admin|api|static|media|i18n)\/|^\/healthz|\/accounts\/logout\/|\.(pdf|csv|xlsx|ics|json|txt|svg|xml|png|jpg)$|\/(feed|rss|atom|download|export|handoff)|\/qr/;
 const MAX_PAGES = 70;
 const shape = (path) => path.replace(/\d+/g, "N").replace(/\/[A-Z0-9][A-Z0-9-]{5,}\//g, "/REF/");
 
@@ -17,7 +23,9 @@ let visited = 0;
 for (const [locale, labels] of LANGUAGES) {
   for (const role of ROLES) {
     await step(`${role || "anonymous"} (${locale}): every page fits a 390 px screen`, async () => {
-      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale });
+      // bypassCSP lets the test inject axe-core; the hub's own pages never need it
+      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale,
+                                             bypassCSP: true });
       const page = await ctx.newPage();
       page.setDefaultTimeout(15000);
       if (role) {
@@ -44,6 +52,17 @@ for (const [locale, labels] of LANGUAGES) {
         if (wide > 1) {
           mine.push(`${path}: ${wide} px wider than the screen`);
           await page.screenshot({ path: `${out}/wide-${locale}-${role || "anonymous"}-${shape(path).replace(/\W+/g, "_")}.png`, fullPage: true });
+        }
+        if (locale === "vi-VN") {
+          await page.evaluate(AXE);
+          const found = await page.evaluate(() => window.axe.run(document, {
+            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] }, resultTypes: ["violations"] }));
+          for (const v of found.violations.filter((v) => ["serious", "critical"].includes(v.impact))) {
+            const key = `${v.id} ${shape(path)}`;
+            if (axeSeen.has(key)) continue;
+            axeSeen.add(key);
+            mine.push(`${path}: ${v.impact} ${v.id} (${v.nodes.length}×, e.g. ${v.nodes[0].target.join(" ")})`);
+          }
         }
         if (queue.length + mine.length > MAX_PAGES * 2) continue;
         const links = await page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href")));

@@ -198,7 +198,7 @@
         const head = el("tr", {}, ...[W.hs, W.description, W.quantity, W.fob, W.criterion].map(h => el("th", { scope: "col", textContent: h })));
         const rows = r.items.map(i => el("tr", {}, ...[i.hs, i.description, [i.quantity, i.unit].filter(v => v !== undefined).join(" "), i.fob, i.criterion]
           .map(v => el("td", { textContent: v === undefined || v === null ? "" : String(v) }))));
-        box.append(el("div", { className: "table-scroll" }, el("table", { className: "data compact" }, el("thead", {}, head), el("tbody", {}, ...rows))));
+        box.append(el("div", { className: "table-scroll", tabIndex: 0 }, el("table", { className: "data compact" }, el("thead", {}, head), el("tbody", {}, ...rows))));
       }
     }
     box.append(el("p", { className: "muted small", textContent: W.private }));
