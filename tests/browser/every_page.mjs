@@ -45,6 +45,8 @@ for (const [locale, labels] of LANGUAGES) {
           if (String(err).includes("Download is starting")) continue;  // a file, not a page
           throw err;
         }
+        const type = response ? response.headers()["content-type"] || "" : "";
+        if (response && response.ok() && !type.startsWith("text/html")) continue;  // a PDF, a feed: not a page
         visited += 1;
         const status = response ? response.status() : 0;
         if (status >= 400 && !(role === "" && status === 404)) mine.push(`${path}: HTTP ${status}`);
