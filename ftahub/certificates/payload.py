@@ -160,9 +160,7 @@ def find_payload(data: bytes) -> str | None:
     if match is None:
         return None
     if match.start() > 0 and data[match.start() - 1:match.start()] == b"#":  # a verify link: percent-encoded
-        from urllib.parse import unquote
-
-        return unquote(match.group(0).decode())
+        return payload_of("#" + match.group(0).decode())
     return match.group(0).decode()
 
 

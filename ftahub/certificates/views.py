@@ -18,7 +18,7 @@ MAX_UPLOAD = 5 * 1024 * 1024
 
 
 def verify_page(request):
-    report, error, detail = None, None, ""
+    report, error, detail, words = None, None, "", _browser_words()
     if request.method == "POST":
         payload = request.POST.get("payload", "").strip()
         co_number = request.POST.get("co_number", "").strip()
@@ -45,15 +45,14 @@ def verify_page(request):
             error, detail = _("This is not a readable FTA Hub C/O record: check that the whole text or the PDF "
                               "issued by the hub was given."), str(exc)
         if report and report.get("reason"):
-            report["reason_words"] = _reason_in_words(report["reason"])
+            report["reason_words"] = _reason_in_words(report["reason"], words)
     return render(request, "certificates/verify.html", {"report": report, "error": error, "detail": detail,
-                                                        "words": _browser_words(),
+                                                        "words": words,
                                                         "keyset": published_keyset()})
 
 
-def _reason_in_words(reason: str) -> str:
-    """Why a record is not valid (payload.verify's English reason), in the reader's language."""
-    words = _browser_words()
+def _reason_in_words(reason: str, words: dict[str, str]) -> str:
+    """Why a record is not valid (payload.verify's English reason), in the reader's language (``words``)."""
     for start, key in (("unknown key", "unknown_key"), ("bad signature", "bad_signature"),
                        ("signed on", "outside"), ("the record", "bad_dates")):
         if reason.startswith(start):

@@ -179,8 +179,7 @@ class Transition(models.Model):
         if self.pk is not None:
             raise ValueError("transitions are append-only")
         if self.province_id is None:
-            self.province_id = Application.objects.filter(pk=self.application_id).values_list(
-                "province_id", flat=True).first()
+            self.province_id = self.application.province_id  # the caller's instance: no query
         if self.hours_before is None:
             previous = (Transition.objects.filter(application_id=self.application_id, at__lte=self.at)
                         .order_by("-at", "-id").values_list("at", flat=True).first())

@@ -14,21 +14,22 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
     """Insert ``rows`` (values in the order of ``fields``, attribute names such as ``line_id``) into the model's
     table; returns how many. Runs inside the caller's transaction."""
     meta = model._meta
-    columns = [_field(meta, f).column for f in fields]
-    adapters = [_adapter(_field(meta, f)) for f in fields]
+    resolved = [_field(meta, f) for f in fields]
+    columns = [field.column for field in resolved]
+    adapters = [_adapter(field) for field in resolved]
     table = connection.ops.quote_name(meta.db_table)
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
     count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            json_at = [i for i, f in enumerate(fields) if isinstance(_field(meta, f), models.JSONField)]
+            # COPY takes Python values as they are, except JSON documents, which it takes as text
+            json_at = [i for i, field in enumerate(resolved) if isinstance(field, models.JSONField)]
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     if json_at:
                         row = list(row)
                         for i in json_at:
-                            if row[i] is not None and not isinstance(row[i], str):
-                                row[i] = json.dumps(row[i])
+                            row[i] = adapters[i](row[i])
                     copy.write_row(row)
                     count += 1
             return count

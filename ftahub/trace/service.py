@@ -104,15 +104,16 @@ def capture(document, party: TraceParty, captured_by: str = "", is_demo: bool = 
             result.duplicates.append(eid)
             continue
         done.add(eid)
-        fresh.append((event, eid, digest, epcis.summarise(event)))
+        summary = epcis.summarise(event)
+        # each named object's key once: for the thresholds, the trace index and the range checks
+        fresh.append((event, eid, digest, summary, [epcis.key(i) for _, i in summary.objects]))
         statements.append({"kind": "epcis-event", "ref": eid, "sha256": digest,
                            "canonicalisation": epcis.CANONICAL_VERSION, "province": province.code,
                            "captured": captured})
         result.captured.append(eid)
     if not fresh:
         return result
-    thresholds = _thresholds_for([epcis.key(i) for *_, summary in fresh for _, i in summary.objects
-                                  if summary.readings])
+    thresholds = _thresholds_for([k for *_, summary, keys in fresh if summary.readings for k in keys])
     with transaction.atomic():
         entries = ledger.append_many(statements)
         result.log_indices = [entry.index for entry in entries]
@@ -122,15 +123,15 @@ def capture(document, party: TraceParty, captured_by: str = "", is_demo: bool = 
              epcis.key(summary.read_point) if summary.read_point else "",
              epcis.key(summary.biz_location) if summary.biz_location else "",
              event, digest, now, enterprise.pk, province.pk, captured_by[:150], entry.index, is_demo)
-            for (event, eid, digest, summary), entry in zip(fresh, entries, strict=True)))
-        pks = _pks_of([eid for _, eid, _, _ in fresh])
+            for (event, eid, digest, summary, _), entry in zip(fresh, entries, strict=True)))
+        pks = _pks_of([eid for _, eid, *_ in fresh])
         bulk.insert_rows(EventObject, ["event_id", "role", "key", "identifier"], (
-            (pks[eid], role, epcis.key(i)[:300], i[:300])
-            for _, eid, _, summary in fresh for role, i in summary.objects))
+            (pks[eid], role, key[:300], i[:300])
+            for _, eid, _, summary, keys in fresh for (role, i), key in zip(summary.objects, keys, strict=True)))
         bulk.insert_rows(SensorReading, ["event_id", "type", "value", "uom", "time", "device"], (
             (pks[eid], r.type[:60], r.value, r.uom[:10],
              epcis.parse_time(r.time) if r.time else epcis.parse_time(event["eventTime"]), r.device[:200])
-            for event, eid, _, summary in fresh for r in summary.readings))
+            for event, eid, _, summary, _ in fresh for r in summary.readings))
         breaches = _breaches(fresh, thresholds)
         if breaches:
             readings: dict[int, list[int]] = {}
@@ -165,10 +166,10 @@ def _breaches(fresh, thresholds: list[Threshold]) -> list[tuple[str, int, Thresh
     for threshold in thresholds:
         by_gtin.setdefault(threshold.gtin.zfill(14), []).append(threshold)
     found = []
-    for _, eid, _, summary in fresh:
+    for _, eid, _, summary, keys in fresh:
         if not summary.readings:
             continue
-        gtins = {k.split("/")[1] for k in (epcis.key(i) for _, i in summary.objects) if k.startswith("01/")}
+        gtins = {k.split("/")[1] for k in keys if k.startswith("01/")}
         applying = [t for g in sorted(gtins) for t in by_gtin.get(g, [])]
         for position, reading in enumerate(summary.readings):
             for threshold in applying:

@@ -43,9 +43,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(entry))
             return
         source = o["source"]
-        if payload_of(source).startswith(PREFIX):  # the QR's text itself: the payload, or the verify link
-            text = payload_of(source)
-        else:
+        text = payload_of(source)  # the QR's text itself: the payload, or the verify link
+        if not text.startswith(PREFIX):  # else a file that holds it (the C/O PDF)
             try:
                 data = Path(source).read_bytes()
             except OSError as exc:
