@@ -175,6 +175,18 @@ class Transition(models.Model):
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status or '∅'} → {self.to_status}"
 
+    @staticmethod
+    def _words(status: str) -> str:
+        return str(Application.Status(status).label) if status in Application.Status.values else status
+
+    @property
+    def from_label(self) -> str:
+        return self._words(self.from_status) if self.from_status else ""
+
+    @property
+    def to_label(self) -> str:
+        return self._words(self.to_status)
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("transitions are append-only")

@@ -60,6 +60,23 @@ class Calendar:
     def working_hours(self, start: datetime.datetime, end: datetime.datetime) -> float:
         return self.working_seconds(start, end) / 3600.0
 
+    def after_working_hours(self, start: datetime.datetime, hours: float) -> datetime.datetime:
+        """The moment `hours` working hours after `start` (the deadline of a target counted from `start`)."""
+        left = datetime.timedelta(hours=hours)
+        day = start.date()
+        for _ in range(3660):  # ten years of days: a calendar with no working day at all never ends
+            if self.is_working_day(day):
+                for a, b in self.periods:
+                    lo = max(start, datetime.datetime.combine(day, a, start.tzinfo))
+                    hi = datetime.datetime.combine(day, b, start.tzinfo)
+                    if hi <= lo:
+                        continue
+                    if hi - lo >= left:
+                        return lo + left
+                    left -= hi - lo
+            day += datetime.timedelta(days=1)
+        raise ValueError("the calendar has no working time")
+
 
 def median(values: list[float]) -> float | None:
     if not values:

@@ -23,6 +23,7 @@ from .dashboard import figures
 from .ecosys import Outcome
 from .forms import ApplicationForm, DecisionForm, DocumentForm, ItemForm, OutcomeForm, RevocationForm
 from .models import Application, Document, Item
+from .turnaround import TARGET_HOURS
 
 
 def _visible(request):
@@ -103,7 +104,57 @@ def application_detail(request, reference: str):
         context["revocation_form"] = RevocationForm()
     if app.handoff_package:
         context["checklist"] = handoff.checklist(app.handoff_package)
+    context["steps"] = _steps(app)
+    context["clock"] = _clock(app, context["transitions"])
     return render(request, "codesk/detail.html", context)
+
+
+# the path of an application, in the order it goes; each step says who acts and what happens
+STEPS = (
+    (("draft", "changes_requested"), gettext_lazy("Prepare"),
+     gettext_lazy("The exporter fills in the details, adds the goods and documents, and submits when the pre-check "
+                  "finds nothing missing.")),
+    (("submitted",), gettext_lazy("Review by the C/O office"),
+     gettext_lazy("An officer checks the dossier and approves it, asks for changes or refuses it, within %(hours)s "
+                  "working hours of a complete dossier.")),
+    (("approved",), gettext_lazy("Issue in eCoSys"),
+     gettext_lazy("The officer hands the dossier off to the Ministry's eCoSys, where the certificate is issued.")),
+    (("recorded", "revoked"), gettext_lazy("Certificate recorded"),
+     gettext_lazy("The hub keeps a signed record of the certificate; anyone can verify its QR code.")),
+)
+
+
+def _steps(app: Application) -> list[dict]:
+    """The steps of the path with where this application stands: done, now, or ahead (a refusal ends the path)."""
+    if app.status == Application.Status.REJECTED:
+        reached = 1
+    else:
+        reached = next(i for i, (statuses, _t, _e) in enumerate(STEPS) if app.status in statuses)
+    steps = []
+    for i, (_statuses, title, explanation) in enumerate(STEPS):
+        state = "done" if i < reached else "now" if i == reached else "ahead"
+        if app.status == Application.Status.REJECTED and i >= reached:
+            state = "refused" if i == reached else "closed"
+        if app.status == Application.Status.RECORDED and i == reached:
+            state = "done"
+        steps.append({"title": title, "explanation": explanation % {"hours": f"{TARGET_HOURS:g}"},
+                      "state": state})
+    return steps
+
+
+def _clock(app: Application, transitions) -> dict | None:
+    """For an application under review: when it was submitted, the 6-working-hour target and the hours used."""
+    if app.status != Application.Status.SUBMITTED:
+        return None
+    submitted = [t.at for t in transitions if t.to_status == Application.Status.SUBMITTED]
+    if not submitted:
+        return None
+    cal = service.calendar()
+    since = timezone.localtime(submitted[-1])
+    now = timezone.localtime()
+    used = cal.working_hours(since, now)
+    return {"since": since, "deadline": cal.after_working_hours(since, TARGET_HOURS),
+            "used": used, "late": used > TARGET_HOURS, "target": TARGET_HOURS}
 
 
 @login_required

@@ -13,6 +13,19 @@ from ftahub.codesk.turnaround import Calendar, parse_periods
 D = datetime.datetime
 
 
+def test_the_deadline_is_six_working_hours_later_skipping_lunch_nights_weekends_and_holidays():
+    cal = Calendar(holidays=frozenset({datetime.date(2026, 2, 17)}))
+    assert cal.after_working_hours(D(2026, 11, 2, 9), 6) == D(2026, 11, 2, 16)  # Monday: lunch skipped
+    assert cal.after_working_hours(D(2026, 11, 6, 15), 6) == D(2026, 11, 9, 12)  # Friday 15:00 -> Monday noon
+    assert cal.after_working_hours(D(2026, 11, 2, 19), 6) == D(2026, 11, 3, 15)  # submitted at night
+    assert cal.after_working_hours(D(2026, 9, 1, 16), 2) == D(2026, 9, 3, 9)  # 2 September is a holiday
+    assert cal.after_working_hours(D(2026, 2, 16, 16), 2) == D(2026, 2, 18, 9)  # a configured holiday
+    for start in (D(2026, 11, 2, 9, 30), D(2026, 11, 6, 16, 45), D(2026, 11, 7, 10)):  # the two functions agree
+        assert cal.working_hours(start, cal.after_working_hours(start, 6)) == 6
+    with pytest.raises(ValueError):
+        Calendar(workdays=frozenset()).after_working_hours(D(2026, 11, 2, 9), 1)
+
+
 def test_working_hours_skip_lunch_nights_weekends_and_holidays():
     cal = Calendar(holidays=frozenset({datetime.date(2026, 2, 17)}))
     assert cal.working_hours(D(2026, 11, 2, 9), D(2026, 11, 2, 15)) == 5  # Monday, lunch 12-13 excluded

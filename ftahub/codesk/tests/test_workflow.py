@@ -229,3 +229,27 @@ def test_an_approved_items_hs_code_teaches_the_classification_assistant(desk):
         "94036090", "co", app.province_id, desk.officer)
     first = classify("bàn ăn gỗ keo xuất khẩu", province_id=app.province_id)["candidates"][0]
     assert first["code"] == "94036090" and first["why"][0]["kind"] == "confirmed"
+
+
+def test_the_application_page_shows_the_steps_ahead_and_the_six_hour_clock(desk, client_for):
+    from unittest import mock
+    from zoneinfo import ZoneInfo
+
+    app = desk.application()
+    page = client_for(desk.applicant).get(f"/co/{app.reference}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'class="step now" aria-current="step"><strong>Prepare' in page and "clock" not in page
+    service.submit(app, desk.applicant)
+    hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
+    app.transitions.filter(to_status="submitted").update(at=datetime.datetime(2026, 11, 6, 15, 0, tzinfo=hanoi))
+    with mock.patch("django.utils.timezone.now", return_value=datetime.datetime(2026, 11, 9, 9, 30, tzinfo=hanoi)):
+        page = client_for(desk.applicant).get(f"/co/{app.reference}/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    # Friday 15:00 + 6 working hours = Monday 12:00; by Monday 09:30, 2 h Friday + 1.5 h Monday are used
+    assert "12:00 09/11/2026" in page and "3,5" in page
+    assert '<li class="step done"><strong>Chuẩn bị hồ sơ' in page and 'aria-current="step"><strong>Cơ quan cấp C/O xét' in page
+    assert "bản nháp → đã nộp" in page  # the history in words, not "draft → submitted"
+    with mock.patch("django.utils.timezone.now", return_value=datetime.datetime(2026, 11, 9, 14, 0, tzinfo=hanoi)):
+        late = client_for(desk.officer).get(f"/co/{app.reference}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'class="warning" data-testid="clock"' in late and "used so far: 7.0" in late
+    service.reject(app, desk.officer, "not our province's goods")
+    page = client_for(desk.applicant).get(f"/co/{app.reference}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<li class="step refused"><strong>Review' in page and '<li class="step closed"><strong>Issue' in page
