@@ -63,17 +63,23 @@ def approve(request: AccessRequest, officer, base_url: str) -> User:
         tax_code = normalise_tax_code(request.tax_code)
         enterprise = Enterprise.objects.filter(tax_code=tax_code).first() or Enterprise.objects.create(
             tax_code=tax_code, name=request.enterprise_name, province=request.province)
+        # the enterprise's first account manages its team (invites colleagues)
+        first = not enterprise.users.filter(manages_team=True, is_active=True).exists()
         user = User(username=request.username, email=request.email, role=User.Role.BUSINESS, enterprise=enterprise,
-                    first_name=request.contact_name[:150])
+                    first_name=request.contact_name[:150], manages_team=first)
         user.set_unusable_password()
         user.save()
         request.status, request.decided_by, request.decided_at = (AccessRequest.Status.APPROVED, officer,
                                                                    timezone.now())
         request.save(update_fields=["status", "decided_by", "decided_at"])
-    link = base_url + reverse("password-reset-confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)),
-                                                              default_token_generator.make_token(user)])
-    _email(request, "accounts/access_approved_email.txt", {"user": user, "link": link})
+    _email(request, "accounts/access_approved_email.txt", {"user": user, "link": password_link(user, base_url)})
     return user
+
+
+def password_link(user: User, base_url: str) -> str:
+    """The link that lets a new account choose its password (once, within PASSWORD_RESET_TIMEOUT)."""
+    return base_url + reverse("password-reset-confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)),
+                                                              default_token_generator.make_token(user)])
 
 
 def refuse(request: AccessRequest, officer, reason: str) -> None:

@@ -77,6 +77,7 @@ def load(report=print) -> list[tuple[str, str]]:
                            enterprise=made.get(enterprise_serial), email=f"{username}@demo.invalid")
             account.is_staff = role == User.Role.ADMINISTRATOR
             account.is_superuser = role == User.Role.ADMINISTRATOR
+            account.manages_team = role == User.Role.BUSINESS  # each demo enterprise's one account
             account.set_password(DEMO_PASSWORD)
             account.save()
         accounts.append((username, str(account.get_role_display())))

@@ -15,6 +15,29 @@ class EnterpriseForm(forms.ModelForm):
         fields = ["name", "name_en", "tax_code", "address", "ownership"]
 
 
+def clean_new_username(name: str) -> str:
+    from .models import User
+
+    name = name.strip()
+    if not re.fullmatch(r"[\w.@+-]{3,150}", name):
+        raise forms.ValidationError(_("A user name has 3 to 150 letters, digits or . @ + - _"))
+    if User.objects.filter(username__iexact=name).exists():
+        raise forms.ValidationError(_("This user name is taken: choose another."))
+    return name
+
+
+class InvitationForm(forms.Form):
+    """A colleague the team's manager invites: the account is made now, the colleague chooses the password."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("Email"), help_text=_("The link to choose a password is sent here."))
+    username = forms.CharField(label=_("User name"), max_length=150)
+    manages_team = forms.BooleanField(label=_("May invite colleagues and close accounts too"), required=False)
+
+    def clean_username(self):
+        return clean_new_username(self.cleaned_data["username"])
+
+
 class AccessRequestForm(forms.ModelForm):
     """What a business gives to ask for an account; a person, not a script, fills it (#18)."""
 
@@ -33,14 +56,7 @@ class AccessRequestForm(forms.ModelForm):
                                           "branch, as 0101234567-001).")) from None
 
     def clean_username(self):
-        from .models import User
-
-        name = self.cleaned_data["username"].strip()
-        if not re.fullmatch(r"[\w.@+-]{3,150}", name):
-            raise forms.ValidationError(_("A user name has 3 to 150 letters, digits or . @ + - _"))
-        if User.objects.filter(username__iexact=name).exists():
-            raise forms.ValidationError(_("This user name is taken: choose another."))
-        return name
+        return clean_new_username(self.cleaned_data["username"])
 
     def clean(self):
         data = super().clean()

@@ -77,6 +77,9 @@ class User(AbstractUser):
     enterprise = models.ForeignKey(
         Enterprise, verbose_name=_("enterprise"), null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
+    manages_team = models.BooleanField(
+        _("manages the enterprise's accounts"), default=False,
+        help_text=_("A business user who invites colleagues of the same enterprise and closes their accounts."))
 
     class Meta:
         verbose_name = _("user")

@@ -43,6 +43,8 @@ urlpatterns = [
     path("join/", views.access_request_new, name="access-request-new"),
     path("requests/", views.access_requests, name="access-requests"),
     path("requests/<int:pk>/decide/", views.access_request_decide, name="access-request-decide"),
+    path("team/", views.team_page, name="enterprise-team"),
+    path("team/<int:pk>/", views.team_member, name="enterprise-team-member"),
     path("enterprises/", views.enterprise_list, name="enterprise-list"),
     path("enterprises/<int:pk>/", views.enterprise_edit, name="enterprise-edit"),
 ]

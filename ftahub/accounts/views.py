@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import access
-from .forms import AccessRequestForm, EnterpriseForm
+from . import access, team
+from .forms import AccessRequestForm, EnterpriseForm, InvitationForm
 from .models import AccessRequest, Enterprise
 
 
@@ -77,3 +77,61 @@ def access_request_decide(request, pk: int):
     except access.AccessError as exc:
         messages.error(request, str(ACCESS_ERRORS[exc.code]))
     return redirect("access-requests")
+
+
+TEAM_ERRORS = {"taken": gettext_lazy("This user name was taken in the meantime: choose another."),
+               "self": gettext_lazy("You cannot close your own account here."),
+               "signed_in": gettext_lazy("This colleague has signed in already: they can reset their password "
+                                         "from the sign-in page."),
+               "last_manager": gettext_lazy("Someone must manage the team: make another colleague a manager first.")}
+
+
+@login_required
+def team_page(request):
+    """A business user's colleagues; who manages the team invites, resends invitations, closes and reopens."""
+    members = team.members(request.user)
+    manages = team.can_manage(request.user)
+    form = InvitationForm(request.POST or None) if manages else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = team.invite(request.user, data["username"], data["full_name"], data["email"],
+                               data["manages_team"], request.build_absolute_uri("/").rstrip("/"))
+        except team.TeamError as exc:
+            messages.error(request, str(TEAM_ERRORS[exc.code]))
+        else:
+            messages.success(request, _("%(user)s is invited: a link to choose a password was emailed to %(email)s.")
+                             % {"user": user.username, "email": user.email})
+            return redirect("enterprise-team")
+    elif request.method == "POST" and form is None:
+        raise PermissionDenied
+    return render(request, "accounts/team.html", {"members": members, "manages": manages, "form": form})
+
+
+@login_required
+@require_POST
+def team_member(request, pk: int):
+    colleague = get_object_or_404(team.members(request.user), pk=pk)
+    action = request.POST.get("action", "")
+    done = {"resend": _("The invitation was sent again to %(email)s."),
+            "close": _("The account of %(user)s is closed: it can no longer sign in."),
+            "reopen": _("The account of %(user)s is open again."),
+            "make_manager": _("%(user)s now manages the team too."),
+            "not_manager": _("%(user)s no longer manages the team.")}
+    if action not in done:
+        messages.error(request, _("Choose what to do with this account."))
+        return redirect("enterprise-team")
+    try:
+        if action == "resend":
+            team.resend(request.user, colleague, request.build_absolute_uri("/").rstrip("/"))
+        elif action in ("close", "reopen"):
+            team.set_active(request.user, colleague, action == "reopen")
+        else:
+            team.set_manager(request.user, colleague, action == "make_manager")
+    except team.TeamError as exc:
+        messages.error(request, str(TEAM_ERRORS[exc.code]))
+    else:
+        messages.success(request, done[action] % {"user": colleague.username, "email": colleague.email})
+    return redirect("enterprise-team")
+
+

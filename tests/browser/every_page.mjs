@@ -1,8 +1,10 @@
 // Every page a person reaches by following links, as each demo role, in Vietnamese and in English, on a 390 px
-// phone: no page wider than the screen, none answering with an error. Pages are found by following the links of
-// the header, the footer and each page (same site, two levels deep), one page per address shape (/events/7/ and
+// phone (FTAHUB_SCREEN=phone) or a desktop screen (desktop): no page wider than the screen, none answering with an
+// error, no raw code shown to people (rule syntax, EPCIS URNs, unit and status codes, dicts). Pages are found by
+// following the links of the header, the footer and each page, one page per address shape (/events/7/ and
 // /events/8/ count once). In Vietnamese, each page is also checked by axe-core (WCAG 2 A and AA rules, colour
-// contrast included): no serious or critical violation. Usage: node tests/browser/every_page.mjs BASE_URL OUTPUT_DIR
+// contrast included: no serious or critical violation) and for English from the catalogue (FTAHUB_ENGLISH_SOURCES,
+// a JSON list of the catalogue's English texts). Usage: node tests/browser/every_page.mjs BASE_URL OUTPUT_DIR
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,14 +20,51 @@ const SKIP = /^\/(admin|api|static|media|i18n)\/|^\/healthz|\/accounts\/logout\/
 const MAX_PAGES = 70;
 const shape = (path) => path.replace(/\d+/g, "N").replace(/\/[A-Z0-9][A-Z0-9-]{5,}\//g, "/REF/");
 
+const SCREEN = process.env.FTAHUB_SCREEN || "phone";
+const VIEWPORT = SCREEN === "phone" ? { viewport: { width: 390, height: 844 }, isMobile: true }
+                                    : { viewport: { width: 1366, height: 900 } };
+const ENGLISH = process.env.FTAHUB_ENGLISH_SOURCES
+  ? JSON.parse(readFileSync(process.env.FTAHUB_ENGLISH_SOURCES, "utf8")) : [];
+// a short text counts when it is a whole text on the page ("Save"), a longer one anywhere in a text
+const WHOLE = new Set(ENGLISH), PARTS = ENGLISH.filter((e) => e.length >= 16 && e.includes(" "));
+const RAW = [
+  [/urn:epc(global)?:/, "an EPCIS URN"],
+  [/\b(CC|CTH|CTSH|RVC|WO|PE)\((\d|\))|\bmanual\(|\b(CTH|CTSH|CC) (or|and) /, "rule syntax"],
+  [/\{\s*["'][\w-]+["']\s*:|\[\s*\{\s*"/, "a dict or JSON"],
+  [/\b[a-z]+(_[a-z]+)+\b/, "a code name"],
+  [/\b(CEL|FAH|KGM|MTR|LTR|KEL)\b/, "a unit code"],
+  [/(^|\s)(True|False|None)(\s|$)/, "a Python value"],
+];
+// the texts a person reads: visible text nodes and the attributes read aloud or shown, with the language of each
+const TEXTS = () => {
+  const out = [];
+  const langOf = (el) => (el.closest("[lang]")?.getAttribute("lang") || "").slice(0, 2);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest("script,style,template,noscript,[hidden],[translate=no],.js-plotly-plot")) continue;
+    if (!el.checkVisibility()) continue;
+    const text = n.textContent.replace(/\s+/g, " ").trim();
+    if (text) out.push([text, langOf(el)]);
+  }
+  for (const el of document.body.querySelectorAll("[placeholder],[title],[aria-label],img[alt]")) {
+    if (el.closest("[translate=no],.js-plotly-plot")) continue;
+    for (const a of ["placeholder", "title", "aria-label", "alt"]) {
+      const text = (el.getAttribute(a) || "").trim();
+      if (text) out.push([text, langOf(el)]);
+    }
+  }
+  return out;
+};
+const words = (text) => text.replace(/https?:\/\/\S+|\S+@\S+|\/[\w/.-]+\//g, " ");
+
 const problems = [];
 let visited = 0;
 for (const [locale, labels] of LANGUAGES) {
   for (const role of ROLES) {
-    await step(`${role || "anonymous"} (${locale}): every page fits a 390 px screen`, async () => {
+    await step(`${role || "anonymous"} (${locale}, ${SCREEN}): every page fits, reads in its language, passes axe`, async () => {
       // bypassCSP lets the test inject axe-core; the hub's own pages never need it
-      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale,
-                                             bypassCSP: true });
+      const ctx = await browser.newContext({ ...VIEWPORT, locale, bypassCSP: true });
       const page = await ctx.newPage();
       page.setDefaultTimeout(15000);
       if (role) {
@@ -55,6 +94,17 @@ for (const [locale, labels] of LANGUAGES) {
           mine.push(`${path}: ${wide} px wider than the screen`);
           await page.screenshot({ path: `${out}/wide-${locale}-${role || "anonymous"}-${shape(path).replace(/\W+/g, "_")}.png`, fullPage: true });
         }
+        const said = new Set();
+        for (const [text, lang] of await page.evaluate(TEXTS)) {
+          for (const [pattern, what] of RAW) {
+            const found = words(text).match(pattern);
+            if (found && !said.has(what)) { said.add(what); mine.push(`${path}: ${what} shown: "${found[0]}" in "${text.slice(0, 80)}"`); }
+          }
+          if (locale !== "vi-VN" || (lang && lang !== "vi")) continue;
+          const bare = text.replace(/^[\s.,:;·()—–-]+|[\s.,:;·()—–-]+$/g, "");
+          const english = WHOLE.has(bare) ? bare : PARTS.find((p) => text.includes(p));
+          if (english && !said.has(english)) { said.add(english); mine.push(`${path}: English "${english}"`); }
+        }
         if (locale === "vi-VN") {
           await page.evaluate(AXE);
           const found = await page.evaluate(() => window.axe.run(document, {
@@ -82,6 +132,6 @@ for (const [locale, labels] of LANGUAGES) {
     });
   }
 }
-console.log(`${visited} pages looked at`);
+console.log(`${visited} pages looked at (${SCREEN})`);
 for (const p of problems) console.log(`  ${p}`);
 await finish();

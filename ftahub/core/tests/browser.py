@@ -84,11 +84,11 @@ class RunningHub:
         self.log.close()
 
 
-def run_script(script: str, hub: RunningHub, name: str) -> None:
+def run_script(script: str, hub: RunningHub, name: str, timeout: int = 300, **env: str) -> None:
     chromium = require_browser()
     out = OUTPUT / name
     result = subprocess.run(["node", str(REPO / "tests" / "browser" / script), hub.base, str(out)],
-                            capture_output=True, text=True, timeout=300, cwd=REPO,
-                            env={**os.environ, "CHROMIUM": chromium, "FTAHUB_SERVER_LOG": str(hub.log_path)})
+                            capture_output=True, text=True, timeout=timeout, cwd=REPO,
+                            env={**os.environ, "CHROMIUM": chromium, "FTAHUB_SERVER_LOG": str(hub.log_path), **env})
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr

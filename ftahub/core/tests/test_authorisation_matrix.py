@@ -51,6 +51,7 @@ PAGES = {
     "password-reset-complete": (None, EVERYONE),
     "password-reset-confirm": (lambda w: {"uidb64": "MQ", "token": "no-such-token"}, EVERYONE),  # says: expired
     "access-request-new": (None, EVERYONE), "access-requests": (None, {"admin"}),  # administrators only
+    "enterprise-team": (None, {"business_a", "business_b"}),  # a business user's own enterprise's accounts
     "password-change": (None, SIGNED_IN), "password-change-done": (None, SIGNED_IN),
     "profile": (None, SIGNED_IN), "notifications": (None, SIGNED_IN), "enterprise-list": (None, SIGNED_IN),
     "origin-assessments": (None, SIGNED_IN), "certificate-list": (None, SIGNED_IN), "co-applications": (None, SIGNED_IN),
@@ -100,6 +101,7 @@ POSTS = {
     "event-meeting": "ftahub/events/tests/test_events.py::test_matchmaking_ranks_by_fit_and_schedules_without_overlaps",
     "registry-delete": "ftahub/registry/tests/test_registry.py::test_each_kind_lists_only_the_provinces_records",
     "access-request-decide": "ftahub/accounts/tests/test_access_requests.py",
+    "enterprise-team-member": "ftahub/accounts/tests/test_team.py::test_only_the_manager_of_the_same_enterprise_acts",
     "trace-import": "ftahub/trace/tests/test_pages.py", "trace-threshold-add": "ftahub/trace/tests/test_pages.py",
     "trace-token-issue": "ftahub/trace/tests/test_api.py", "trace-token-revoke": "ftahub/trace/tests/test_api.py",
 }
