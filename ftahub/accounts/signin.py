@@ -55,7 +55,7 @@ def _succeeded(sender, request, user, **kwargs):
     if getattr(user, "role", "business") != "business" or user.is_staff:
         request.session.set_expiry(STAFF_SESSION_HOURS * 3600)
     with audit.acting_as(user):
-        audit.record("login", "accounts.user", object_pk=user.pk, object_repr=f"signed in: {user.get_username()}",
+        audit.record("login", "accounts.user", object_pk=user.pk, object_repr=user.get_username(),
                      changes={"path": request.path if request is not None else ""},
                      province_id=getattr(user, "province_id", None))
 

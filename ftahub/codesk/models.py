@@ -158,8 +158,8 @@ class Transition(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transitions")
     at = models.DateTimeField(_("at"))
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20)
+    from_status = models.CharField(_("from"), max_length=20, blank=True, choices=Application.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Application.Status.choices)
     comment = models.TextField(blank=True)
     # working hours the application spent in from_status, since the transition before this one (by the office
     # calendar in force when this one was written): the dashboard sums these instead of re-walking the calendar
@@ -175,17 +175,6 @@ class Transition(models.Model):
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status or '∅'} → {self.to_status}"
 
-    @staticmethod
-    def _words(status: str) -> str:
-        return str(Application.Status(status).label) if status in Application.Status.values else status
-
-    @property
-    def from_label(self) -> str:
-        return self._words(self.from_status) if self.from_status else ""
-
-    @property
-    def to_label(self) -> str:
-        return self._words(self.to_status)
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -125,7 +125,7 @@ def fdi_investors(year: int, n: int = 10) -> Figure:
     e = get_engine()
     rows = e.query("SELECT investor, sum(registered_usd) v FROM fdi_raw WHERE province = 0 AND investor <> '' "
                    "AND year = ? GROUP BY 1 ORDER BY v DESC LIMIT ?", [year, n])
-    names = dict(Country.objects.filter(iso2__in=[r[0] for r in rows]).values_list("iso2", "name_en"))
+    names = {c.iso2: c.name for c in Country.objects.filter(iso2__in=[r[0] for r in rows])}
     table = [[names.get(iso, iso), _bn(v)] for iso, v in rows]
     fig = Figure("fdi-investors", _("Registered FDI by investor country, %(year)s (US$ billion)") % {"year": year},
                  [_("investor country"), _("registered")], table, str(GSO))
@@ -179,7 +179,7 @@ def province_partners(province: int, restate: bool, year: int, n: int = 10) -> F
     rows = e.totals_by("trade", ["partner"], "value_usd", filters, restate=restate, order="v DESC")
     values = {p: v for p, v in rows if p}
     share = indicators.shares(values)
-    names = dict(Country.objects.filter(iso2__in=list(values)).values_list("iso2", "name_en"))
+    names = {c.iso2: c.name for c in Country.objects.filter(iso2__in=list(values))}
     table = [[names.get(p, p), _mn(v), _pct(share[p])] for p, v in list(values.items())[:n]]
     fig = Figure("province-partners", _("Top export markets, %(year)s (US$ million)") % {"year": year},
                  [_("partner"), _("exports"), _("share %")], table, str(DEMO), demo=True)

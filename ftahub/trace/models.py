@@ -127,7 +127,9 @@ class Threshold(models.Model):
         constraints = [models.UniqueConstraint(fields=["enterprise", "gtin", "type"], name="trace_threshold_unique")]
 
     def __str__(self) -> str:
-        return f"{self.product} {self.type} {self.minimum}–{self.maximum} {self.uom}"
+        from .words import measurement, unit
+
+        return f"{self.product}: {measurement(self.type)} {self.minimum}–{self.maximum} {unit(self.uom)}"
 
 
 class Alert(models.Model):

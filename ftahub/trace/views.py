@@ -37,7 +37,7 @@ def _party(request) -> TraceParty:
 @login_required
 def desk(request):
     events = Event.objects.visible_to(request.user).select_related("enterprise").order_by("-event_time")[:30]
-    context = {"events": events, "alerts": Alert.objects.visible_to(request.user).select_related("event")[:30],
+    context = {"events": events, "alerts": Alert.objects.visible_to(request.user).select_related("event", "reading", "threshold")[:30],
                "thresholds": Threshold.objects.visible_to(request.user),
                "lots": LotLink.objects.visible_to(request.user).select_related("assessment", "certificate")}
     if request.user.role == "business":

@@ -33,7 +33,8 @@ const RAW = [
   [/\{\s*["'][\w-]+["']\s*:|\[\s*\{\s*"/, "a dict or JSON"],
   [/\b[a-z]+(_[a-z]+)+\b/, "a code name"],
   [/\b(CEL|FAH|KGM|MTR|LTR|KEL)\b/, "a unit code"],
-  [/(^|\s)(True|False|None)(\s|$)/, "a Python value"],
+  [/^(True|False|None)$/, "a Python value"],
+  [/\b(Object|Aggregation|Transaction|Transformation|Association)Event\b/, "an EPCIS event type"],
 ];
 // the texts a person reads: visible text nodes and the attributes read aloud or shown, with the language of each
 const TEXTS = () => {
@@ -56,7 +57,8 @@ const TEXTS = () => {
   }
   return out;
 };
-const words = (text) => text.replace(/https?:\/\/\S+|\S+@\S+|\/[\w/.-]+\//g, " ");
+// addresses, emails, paths and file names are not words of the page
+const words = (text) => text.replace(/https?:\/\/\S+|\S+@\S+|\/[\w/.-]+\/|\S+\.(pdf|xlsx|csv|json|docx|png|jpg)\b/g, " ");
 
 const problems = [];
 let visited = 0;

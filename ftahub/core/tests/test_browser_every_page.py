@@ -21,6 +21,9 @@ def english_sources() -> list[str]:
     at its placeholders into the fixed pieces a page would show (pieces of two letters or fewer say nothing)."""
     with (REPO / "ftahub" / "locale" / "vi" / "LC_MESSAGES" / "django.mo").open("rb") as mo:
         catalog = gettext.GNUTranslations(mo)._catalog  # type: ignore[attr-defined]
+    # a country's Vietnamese name in official use may be its English one ("Australia"): not an untranslated text
+    names = json.loads((REPO / "ftahub" / "places" / "data" / "country_names_vi.json").read_text())["names"]
+    same = set(names.values())
     pieces = set()
     for key, vietnamese in catalog.items():
         english = key[0] if isinstance(key, tuple) else key
@@ -29,7 +32,7 @@ def english_sources() -> list[str]:
             continue
         for piece in PLACEHOLDER.split(english):
             piece = " ".join(piece.split()).strip(" .,:;·()—-")
-            if sum(c.isalpha() for c in piece) > 2 and piece not in vietnamese:
+            if sum(c.isalpha() for c in piece) > 2 and piece not in vietnamese and piece not in same:
                 pieces.add(piece)
     return sorted(pieces)
 

@@ -35,7 +35,9 @@ def test_the_farm_form_writes_standard_events_and_publishes_the_lot(farmer, clie
     assert LotLink.objects.filter(gtin=GTIN, lot="H1").exists()
     page = client.get(f"/01/{GTIN}/10/H1/")
     text = page.content.decode()
-    assert page.status_code == 200 and "harvesting" in text and "shipping" in text and "<svg" in text
+    # the steps in words of the reader's language (Vietnamese by default), never the CBV codes
+    assert page.status_code == 200 and "đã thu hoạch" in text and "đã xuất đi" in text and "<svg" in text
+    assert "harvesting" not in text and "CEL" not in text
     assert client.get(f"/trace/lots/{GTIN}/H1/qr.svg")["Content-Type"] == "image/svg+xml"
     assert client.get(f"/01/{GTIN}/10/UNKNOWN/").status_code == 404
 
@@ -56,6 +58,8 @@ def test_a_temperature_log_becomes_one_storage_event_with_alerts(farmer):
     event = Event.objects.get()
     assert event.biz_step == "storing" and event.readings.count() == 3
     assert Alert.objects.get().message.startswith("Lychees: Temperature 5.8")
+    desk = farmer.get("/trace/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "Lychees: nhiệt độ 5,8 °C, cao hơn khoảng" in desk  # the alert in words, the unit as a symbol
 
 
 def test_a_bad_temperature_log_reports_each_row_and_stores_nothing(farmer):
@@ -68,11 +72,12 @@ def test_a_bad_temperature_log_reports_each_row_and_stores_nothing(farmer):
 
 def test_the_desk_shows_only_what_the_user_may_see(farmer, make, client_for):
     step(farmer)
-    assert "harvesting" in farmer.get("/trace/").content.decode()
+    desk = farmer.get("/trace/").content.decode()
+    assert "đã thu hoạch" in desk and "ghi nhận hàng hóa" in desk and "ObjectEvent" not in desk
     other = client_for(make.user("business", enterprise=make.enterprise(24)))
-    assert "harvesting" not in other.get("/trace/").content.decode()
-    assert "harvesting" in client_for(make.user("co_officer", 24)).get("/trace/").content.decode()
-    assert "harvesting" not in client_for(make.user("co_officer", 1)).get("/trace/").content.decode()
+    assert "đã thu hoạch" not in other.get("/trace/").content.decode()
+    assert "đã thu hoạch" in client_for(make.user("co_officer", 24)).get("/trace/").content.decode()
+    assert "đã thu hoạch" not in client_for(make.user("co_officer", 1)).get("/trace/").content.decode()
 
 
 def test_the_public_log_page(farmer, client):
