@@ -173,7 +173,8 @@ class Transition(models.Model):
         indexes = [models.Index(fields=["province", "from_status", "at"], name="transition_province_stays")]
 
     def __str__(self) -> str:
-        return f"{self.application_id}: {self.from_status or '∅'} → {self.to_status}"
+        before = f"{self.get_from_status_display()} → " if self.from_status else ""
+        return f"{self.application_id}: {before}{self.get_to_status_display()}"
 
 
     def save(self, *args, **kwargs):

@@ -106,6 +106,13 @@ def _text(value, field=None, names: dict | None = None) -> str:
             return formats.date_format(datetime.date.fromisoformat(str(value)), "d/m/Y")
     except ValueError:
         pass
+    if isinstance(value, str) and value[:1] in "{[" and value[-1:] in "}]":  # a JSON text kept in a text field
+        import json
+
+        try:
+            value = json.loads(value)
+        except ValueError:
+            pass
     if isinstance(value, dict):
         return ngettext("a record of %(n)s field", "a record of %(n)s fields", len(value)) % {"n": len(value)}
     if isinstance(value, list):

@@ -53,6 +53,8 @@ class Notification(models.Model):
     """A notice to one user, shown on screen (unread count in the header) and, when sent, by email. Any capability
     sends them through ``ftahub.core.notices.notify``; ``kind`` is the sender's own code (e.g. ``staged_cut``)."""
 
+    audit_exempt = True  # derived from an audited write (the decision, the request): not a write of its own
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=40)
     message = models.TextField()  # as sent (in the hub's language); shown when the kind has no registered text

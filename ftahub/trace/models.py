@@ -108,6 +108,10 @@ class SensorReading(models.Model):
         ordering = ["time", "id"]
 
 
+# the units a range is declared in: UN/CEFACT codes (as EPCIS readings carry them) shown by their symbols
+UNIT_CHOICES = [("CEL", "°C"), ("FAH", "°F"), ("KEL", "K"), ("P1", "%"), ("KPA", "kPa"), ("LUX", "lx")]
+
+
 class Threshold(models.Model):
     """The range a product must be kept in, declared by its owner (e.g. fresh lychees: temperature 1-5 °C)."""
 
@@ -116,7 +120,7 @@ class Threshold(models.Model):
     gtin = models.CharField(_("GTIN"), max_length=14, help_text=_("The product's GTIN (8 to 14 digits)."))
     product = models.CharField(_("product"), max_length=200)
     type = models.CharField(_("measurement"), max_length=60, default="Temperature")
-    uom = models.CharField(_("unit"), max_length=10, default="CEL")
+    uom = models.CharField(_("unit"), max_length=10, default="CEL", choices=UNIT_CHOICES)
     minimum = models.FloatField(_("minimum"), null=True, blank=True)
     maximum = models.FloatField(_("maximum"), null=True, blank=True)
     is_demo = models.BooleanField(default=False)
