@@ -8,6 +8,12 @@ import csv
 import io
 from typing import Any
 
+from . import problems
+
+problems.ENGLISH.update({"table.not_text": "the file is not UTF-8 text",
+                         "table.not_xlsx": "the file cannot be read as an Excel workbook (.xlsx): {detail}",
+                         "table.too_large": "the file is too large to read: {detail}"})
+
 
 class TableError(ValueError):
     """The file cannot be read as a table at all; ``code`` says why for the pages: not_text, not_xlsx, too_large."""

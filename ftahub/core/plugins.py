@@ -96,6 +96,8 @@ class HubApp(AppConfig):
     warm_up: tuple[str, ...] = ()  # dotted paths to ``build()``, run in the background when the server starts
     # dotted path to a function returning {notice kind: translatable text with %(name)s parameters} (core.notices)
     notices: str | None = None
+    # dotted path to a function returning {problem code: translatable text with %(name)s values} (core.problems)
+    problems: str | None = None
     # services other apps may use without importing this one (which would tie them in a cycle): name -> dotted path
     provides: dict[str, str] = {}
 
@@ -178,6 +180,10 @@ def _merged(attribute: str) -> dict[str, Any]:
 
 def notice_texts() -> dict[str, Any]:
     return _merged("notices")
+
+
+def problem_words() -> dict[str, Any]:
+    return _merged("problems")
 
 
 def backup_folders() -> dict[str, Path]:

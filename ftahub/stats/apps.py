@@ -21,3 +21,4 @@ class StatsConfig(HubApp):
     jobs = {"stats.import": "ftahub.stats.service.run_import", "stats.check": "ftahub.stats.service.run_check"}
     maintenance = ("ftahub.stats.service.purge_stale_imports",)
     body_limits = {"/stats/import/": 201 * 1024 * 1024}  # Comtrade bulk files; staff only, checked as a job
+    problems = "ftahub.stats.words.problem_words"

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ftahub.common import hscode
+from ftahub.common import hscode, problems
+from ftahub.common.problems import Problem
 from ftahub.common.tables import TableError, csv_text, xlsx_rows
 from ftahub.core.fulltext import fold
 
@@ -20,9 +21,28 @@ NAMES = json.loads((Path(__file__).parent / "data" / "gso_names.json").read_text
 MILLION = 1_000_000.0
 
 
+# the English of the importers' problems (the pages word them: ftahub.stats.apps registers the words)
+problems.ENGLISH.update({
+    "stats.gso_province": "{label}: no such province", "stats.gso_country": "{label}: no such country",
+    "stats.empty_workbook": "the workbook's first sheet is empty: it needs a header row and data",
+    "stats.missing_columns": "missing column(s): {columns}",
+    "stats.whole_numbers": "province, year and month are whole numbers",
+    "stats.no_province": "no province {province} in the {era} arrangement",
+    "stats.not_yours": "province {province} ({era}) is not yours: a province imports its own figures only",
+    "stats.partner": "partner {partner!r} is not an ISO alpha-2 code",
+    "stats.hs": "HS code {hs!r} must have 2, 4, 6, 8 or 10 digits",
+    "stats.direction": "direction is export or import", "stats.period": "year or month out of range",
+    "stats.value": "value_usd must be a number, not negative", "stats.sector": "sector is fdi, domestic or empty",
+    "stats.not_comtrade": "not a Comtrade bulk file: missing {columns}",
+    "stats.comtrade_value": "primaryValue is not a number",
+    "stats.comtrade_period": "refYear and refMonth are whole numbers",
+    "stats.comtrade_national": "the Comtrade layout holds the country's figures: national staff import it",
+})
+
+
 class ImportError_(ValueError):
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors[:5]))
+    def __init__(self, errors: list[Problem]):
+        super().__init__("; ".join(str(e) for e in errors[:5]))
         self.errors = errors
 
 
@@ -31,7 +51,7 @@ class Report:
     dataset: str
     rows: int = 0
     skipped: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -84,13 +104,13 @@ def gso_fdi(path: Path, folder: Path) -> Report:
         elif group == "Trong Nước":
             code = provinces.get(_norm(label))
             if code is None:
-                report.errors.append(f"{label}: no such province")
+                report.errors.append(Problem.of("stats.gso_province", label=label))
                 continue
             province, investor = code, ""
         elif group == "Nước Ngoài":
             norm = _norm(label)
             if norm not in countries:
-                report.errors.append(f"{label}: no such country")
+                report.errors.append(Problem.of("stats.gso_country", label=label))
                 continue
             if countries[norm] is None:
                 report.skipped.append(f"{label} {year}: no ISO code")
@@ -162,9 +182,9 @@ def _table(name: str, data: bytes) -> list[dict]:
             return list(csv.DictReader(io.StringIO(csv_text(data))))
         values = [["" if v is None else str(v) for v in row] for row in xlsx_rows(data)]
     except TableError as exc:
-        raise ImportError_([str(exc)]) from None
+        raise ImportError_([Problem.of(f"table.{exc.code}", detail=exc)]) from None
     if not values:  # an empty workbook was a 500 (#18)
-        raise ImportError_(["the workbook's first sheet is empty: it needs a header row and data"])
+        raise ImportError_([Problem.of("stats.empty_workbook")])
     header, body = [h.strip() for h in values[0]], values[1:]
     return [dict(zip(header, row, strict=False)) for row in body]
 
@@ -179,7 +199,8 @@ def customs(name: str, data: bytes, folder: Path, dataset: str, only_good: bool 
     report = Report(dataset)
     rows = _table(name, data)
     if rows and set(CUSTOMS_COLUMNS) - set(rows[0]):
-        raise ImportError_([f"missing column(s): {', '.join(sorted(set(CUSTOMS_COLUMNS) - set(rows[0])))}"])
+        raise ImportError_([Problem.of("stats.missing_columns",
+                                       columns=", ".join(sorted(set(CUSTOMS_COLUMNS) - set(rows[0]))))])
     known = {(p.era, p.code) for p in Province.objects.all()}
     countries = set(Country.objects.values_list("iso2", flat=True))
     out = []
@@ -190,34 +211,34 @@ def customs(name: str, data: bytes, folder: Path, dataset: str, only_good: bool 
         try:
             province, year, month = int(row["province"]), int(row["year"]), int(row["month"] or 0)
         except (TypeError, ValueError):
-            report.errors.append(f"line {line}: province, year and month are whole numbers")
+            report.errors.append(Problem.of("stats.whole_numbers", line))
             continue
         era = (row["era"] or "2025").strip()
         if province != 0 and (era, province) not in known:
-            errors.append(f"no province {province} in the {era} arrangement")
+            errors.append(Problem.of("stats.no_province", line, province=province, era=era))
         elif allowed is not None and (era, province) not in allowed:
-            errors.append(f"province {province} ({era}) is not yours: a province imports its own figures only")
+            errors.append(Problem.of("stats.not_yours", line, province=province, era=era))
         partner = (row["partner"] or "").strip().upper()
         if partner and partner not in countries:
-            errors.append(f"partner {partner!r} is not an ISO alpha-2 code")
+            errors.append(Problem.of("stats.partner", line, partner=partner))
         hs = hscode.compact(row["hs"] or "")
         if hs and not (hs.isdigit() and len(hs) in hscode.LEVELS):
-            errors.append(f"HS code {row['hs']!r} must have 2, 4, 6, 8 or 10 digits")
+            errors.append(Problem.of("stats.hs", line, hs=row["hs"]))
         direction = (row["direction"] or "").strip().lower()
         direction = {"x": "export", "m": "import", "xuất khẩu": "export", "nhập khẩu": "import"}.get(direction,
                                                                                                     direction)
         if direction not in ("export", "import"):
-            errors.append("direction is export or import")
+            errors.append(Problem.of("stats.direction", line))
         if not (1990 <= year <= 2100 and 0 <= month <= 12):
-            errors.append("year or month out of range")
+            errors.append(Problem.of("stats.period", line))
         value = _number(row["value_usd"])
         if value is None or value < 0:
-            errors.append("value_usd must be a number, not negative")
+            errors.append(Problem.of("stats.value", line))
         sector = (row["sector"] or "").strip().lower()
         if sector not in ("", "fdi", "domestic"):
-            errors.append("sector is fdi, domestic or empty")
+            errors.append(Problem.of("stats.sector", line))
         if errors:
-            report.errors.append(f"line {line}: " + "; ".join(errors))
+            report.errors.extend(errors)
             continue
         out.append((province, era, partner, hs, "", direction, year, month, value, _number(row["quantity"]),
                     (row["unit"] or "").strip(), sector, f"customs statistics ({name})", False))
@@ -228,7 +249,7 @@ def customs(name: str, data: bytes, folder: Path, dataset: str, only_good: bool 
 
 
 def check(layout: str, name: str, data: bytes,
-          allowed: set[tuple[str, int]] | None = None) -> tuple[int, list[str], list[dict]]:
+          allowed: set[tuple[str, int]] | None = None) -> tuple[int, list[Problem], list[dict]]:
     """Check a file without writing anything: its row count, every problem, and its first rows for a preview.
     ``allowed`` as for ``customs``; the Comtrade layout (the country's figures) is for national staff only."""
     import tempfile
@@ -238,7 +259,7 @@ def check(layout: str, name: str, data: bytes,
             if layout == "customs":
                 report = customs(name, data, Path(scratch), "check", only_good=True, allowed=allowed)
             elif allowed is not None:
-                return 0, ["the Comtrade layout holds the country's figures: national staff import it"], []
+                return 0, [Problem.of("stats.comtrade_national")], []
             else:
                 report = comtrade(name, data, Path(scratch), "check", only_good=True)
             errors = report.errors
@@ -258,7 +279,7 @@ def comtrade(name: str, data: bytes, folder: Path, dataset: str, only_good: bool
     rows = _table(name, data)
     needed = {"refYear", "flowCode", "reporterISO", "partnerISO", "cmdCode", "primaryValue"}
     if rows and needed - set(rows[0]):
-        raise ImportError_([f"not a Comtrade bulk file: missing {', '.join(sorted(needed - set(rows[0])))}"])
+        raise ImportError_([Problem.of("stats.not_comtrade", columns=", ".join(sorted(needed - set(rows[0]))))])
     out = []
     for line, row in enumerate(rows, start=2):
         if row["reporterISO"] != "VNM":
@@ -277,16 +298,16 @@ def comtrade(name: str, data: bytes, folder: Path, dataset: str, only_good: bool
             partner = country.alpha_2
         value = _number(row["primaryValue"])
         if value is None:
-            report.errors.append(f"line {line}: primaryValue is not a number")
+            report.errors.append(Problem.of("stats.comtrade_value", line))
             continue
         try:  # a year or month that is not a number was a 500 (#18)
             year = int(row["refYear"])
             month = 0 if row.get("freqCode", "A") == "A" else int(row.get("refMonth") or 0)
         except (TypeError, ValueError):
-            report.errors.append(f"line {line}: refYear and refMonth are whole numbers")
+            report.errors.append(Problem.of("stats.comtrade_period", line))
             continue
         if not (1990 <= year <= 2100 and 0 <= month <= 12):
-            report.errors.append(f"line {line}: year or month out of range")
+            report.errors.append(Problem.of("stats.period", line))
             continue
         hs = "" if row["cmdCode"] == "TOTAL" else re.sub(r"\D", "", row["cmdCode"])
         out.append((0, "2025", partner, hs, "", flow, year, month, value,

@@ -31,5 +31,10 @@ class ImportJob(models.Model):
         ordering = ["-created_at"]
 
     @property
+    def problem_lines(self) -> int:
+        """How many lines of the file have a problem (the errors list one problem each)."""
+        return len({e.get("line") if isinstance(e, dict) else e for e in self.errors})
+
+    @property
     def percent(self) -> int:
         return int(100 * self.done / self.rows) if self.rows else 0

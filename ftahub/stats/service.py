@@ -55,7 +55,8 @@ def run_check(payload: dict, heartbeat) -> None:
     except Exception as exc:  # noqa: BLE001 - the job says why instead of dying with the file unread
         ImportJob.objects.filter(pk=job.pk).update(status="failed", message=f"{type(exc).__name__}: {exc}")
         return
-    ImportJob.objects.filter(pk=job.pk).update(status="checked", rows=rows, errors=errors[:500], preview=preview)
+    ImportJob.objects.filter(pk=job.pk).update(status="checked", rows=rows, errors=[e.data() for e in errors[:500]],
+                                               preview=preview)
 
 
 def queue_import(job, only_good: bool) -> None:
@@ -112,8 +113,8 @@ def run_import(payload: dict, heartbeat) -> None:
         else:
             report = importers.comtrade(job.file_name, data, folder(), job.dataset, job.only_good)
         refresh()
-        ImportJob.objects.filter(pk=job.pk).update(status="done", done=job.rows,
-                                                   message=f"{report.rows} rows imported into {job.dataset}.")
+        # the page words it from the job's figures: "N rows imported into the dataset"
+        ImportJob.objects.filter(pk=job.pk).update(status="done", done=report.rows, message="")
         from ftahub.core import audit
 
         with audit.acting_as(job.user):  # the statistics live in files, not tables: the write is recorded here (#18)
@@ -123,7 +124,8 @@ def run_import(payload: dict, heartbeat) -> None:
                                   "only_good": job.only_good, "import_job": job.pk},
                          province_id=getattr(job.user, "province_id", None))
     except importers.ImportError_ as exc:
-        ImportJob.objects.filter(pk=job.pk).update(status="failed", message="; ".join(exc.errors[:5]))
+        ImportJob.objects.filter(pk=job.pk).update(status="failed", message="",
+                                                   errors=[e.data() for e in exc.errors[:500]])
     except Exception as exc:
         ImportJob.objects.filter(pk=job.pk).update(status="failed", message=f"{type(exc).__name__}: {exc}")
         raise

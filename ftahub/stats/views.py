@@ -195,8 +195,10 @@ def import_job(request, pk: int):
     if request.method == "POST" and job.status == ImportJob.Status.CHECKED:
         only_good = request.POST.get("only_good") == "1"
         if job.errors and not only_good:
-            job.message = "Some rows have errors: nothing was written. Tick 'only the good rows' to import the rest."
-            job.save(update_fields=["message"])
+            from django.contrib import messages
+
+            messages.error(request, _("Some rows have problems: nothing was written. Tick “Import only the rows "
+                                      "without problems” to import the rest."))
         else:
             service.queue_import(job, only_good)
         return redirect("stats-import-job", pk)

@@ -16,6 +16,7 @@ class TraceConfig(HubApp):
         "epcis_events": "/api/v1/epcis/events",
         "epcis_trace": "/api/v1/epcis/trace?epc=...&direction=back",
     }
+    problems = "ftahub.trace.words.problem_words"
     demo = "ftahub.trace.demo.load"
     demo_order = 40
     navigation = (NavEntry(_("Traceability"), "trace-desk", 520, audience="enterprise_or_officer"),)

@@ -11,6 +11,8 @@ import io
 import re
 from typing import Any
 
+from ftahub.common import problems
+from ftahub.common.problems import Problem
 from ftahub.common.tables import TableError, csv_text, guess_delimiter
 
 from .epcis import gs1_check_digit
@@ -25,25 +27,42 @@ STEPS = {
 MAX_ROWS = 10_000
 
 
+problems.ENGLISH.update({
+    "trace.gtin_length": "GTIN {gtin!r} must have 8, 12, 13 or 14 digits",
+    "trace.gtin_check": "GTIN {gtin!r} has a wrong check digit (expected {expected})",
+    "trace.lot": "lot {lot!r}: 1 to 20 letters, digits or GS1 symbols",
+    "trace.time_zone": "the time needs a time zone", "trace.step": "unknown step {step!r}",
+    "trace.quantity": "the quantity must be more than zero",
+    "trace.header": "the first line must name the columns: time, temperature (and optionally device)",
+    "trace.too_many_rows": "more than {limit} rows: split the file",
+    "trace.time": "time {time!r} is not a date and time",
+    "trace.temperature": "temperature {value!r} is not a number",
+    "trace.implausible": "temperature {value} °C is not plausible",
+    "trace.no_readings": "the file has no readings",
+})
+
+
 class FarmInputError(ValueError):
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors[:5]))
+    """What a person typed or uploaded cannot be recorded: ``errors`` are problems (codes the pages word)."""
+
+    def __init__(self, errors: list[Problem]):
+        super().__init__("; ".join(str(e) for e in errors[:5]))
         self.errors = errors
 
 
 def normalise_gtin(text: str) -> str:
     digits = re.sub(r"\D", "", text or "")
     if len(digits) not in (8, 12, 13, 14):
-        raise FarmInputError([f"GTIN {text!r} must have 8, 12, 13 or 14 digits"])
+        raise FarmInputError([Problem.of("trace.gtin_length", gtin=text)])
     gtin = digits.zfill(14)
     if gs1_check_digit(gtin[:-1]) != gtin[-1]:
-        raise FarmInputError([f"GTIN {text!r} has a wrong check digit (expected {gs1_check_digit(gtin[:-1])})"])
+        raise FarmInputError([Problem.of("trace.gtin_check", gtin=text, expected=gs1_check_digit(gtin[:-1]))])
     return gtin
 
 
 def lot_uri(gtin: str, lot: str) -> str:
     if not re.fullmatch(r"[!%-?A-Z_a-z\"]{1,20}", lot or ""):
-        raise FarmInputError([f"lot {lot!r}: 1 to 20 letters, digits or GS1 symbols"])
+        raise FarmInputError([Problem.of("trace.lot", lot=lot)])
     from urllib.parse import quote
 
     return f"https://id.gs1.org/01/{gtin}/10/{quote(lot, safe='')}"
@@ -66,7 +85,7 @@ def place_uri(gln: str) -> str:
 
 def _time(at: datetime.datetime) -> tuple[str, str]:
     if at.tzinfo is None:
-        raise FarmInputError(["the time needs a time zone"])
+        raise FarmInputError([Problem.of("trace.time_zone")])
     offset = at.utcoffset() or datetime.timedelta(0)
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
@@ -76,9 +95,9 @@ def _time(at: datetime.datetime) -> tuple[str, str]:
 def step_event(step: str, gtin: str, lot: str, quantity: float, uom: str, at: datetime.datetime, gln: str,
                temperature: float | None = None, destination: str = "") -> dict[str, Any]:
     if step not in STEPS:
-        raise FarmInputError([f"unknown step {step!r}"])
+        raise FarmInputError([Problem.of("trace.step", step=step)])
     if quantity is None or quantity <= 0:
-        raise FarmInputError(["the quantity must be more than zero"])
+        raise FarmInputError([Problem.of("trace.quantity")])
     biz_step, disposition, action = STEPS[step]
     time, offset = _time(at)
     event = {"type": "ObjectEvent", "eventTime": time, "eventTimeZoneOffset": offset, "action": action,
@@ -118,16 +137,17 @@ def read_temperature_csv(data: bytes, tz: datetime.tzinfo) -> list[tuple[datetim
     try:
         text = csv_text(data)
     except TableError as exc:
-        raise FarmInputError([str(exc)]) from None
+        raise FarmInputError([Problem.of(f"table.{exc.code}", detail=exc)]) from None
     reader = csv.DictReader(io.StringIO(text), delimiter=guess_delimiter(text))
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     if "time" not in fields or "temperature" not in fields:
-        raise FarmInputError(["the first line must name the columns: time, temperature (and optionally device)"])
+        raise FarmInputError([Problem.of("trace.header")])
     reader.fieldnames = fields
-    rows, errors = [], []
+    rows: list[tuple[datetime.datetime, float, str]] = []
+    errors: list[Problem] = []
     for number, row in enumerate(reader, start=2):
         if number - 1 > MAX_ROWS:
-            errors.append(f"more than {MAX_ROWS} rows: split the file")
+            errors.append(Problem.of("trace.too_many_rows", limit=MAX_ROWS))
             break
         raw_time, raw_value = (row.get("time") or "").strip(), (row.get("temperature") or "").strip()
         if not raw_time and not raw_value:
@@ -136,19 +156,19 @@ def read_temperature_csv(data: bytes, tz: datetime.tzinfo) -> list[tuple[datetim
             at = datetime.datetime.fromisoformat(raw_time.replace("Z", "+00:00"))
             at = at if at.tzinfo else at.replace(tzinfo=tz)
         except ValueError:
-            errors.append(f"line {number}: time {raw_time!r} is not a date and time")
+            errors.append(Problem.of("trace.time", number, time=raw_time))
             continue
         try:
             value = float(raw_value.replace(",", "."))
         except ValueError:
-            errors.append(f"line {number}: temperature {raw_value!r} is not a number")
+            errors.append(Problem.of("trace.temperature", number, value=raw_value))
             continue
         if not -80 <= value <= 80:
-            errors.append(f"line {number}: temperature {value} °C is not plausible")
+            errors.append(Problem.of("trace.implausible", number, value=value))
             continue
         rows.append((at, value, (row.get("device") or "").strip()[:100]))
     if errors:
         raise FarmInputError(errors)
     if not rows:
-        raise FarmInputError(["the file has no readings"])
+        raise FarmInputError([Problem.of("trace.no_readings")])
     return sorted(rows, key=lambda r: r[0])

@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ftahub.core.problems import in_words
+
 from . import farm
 from .models import Threshold
 
@@ -18,7 +20,7 @@ class GtinField(forms.CharField):
         try:
             return farm.normalise_gtin(value)
         except farm.FarmInputError as exc:
-            raise forms.ValidationError(exc.errors[0]) from None
+            raise forms.ValidationError(in_words(exc.errors[0])) from None
 
 
 class LotField(forms.CharField):
@@ -27,7 +29,7 @@ class LotField(forms.CharField):
         try:
             farm.lot_uri("0" * 14, value)
         except farm.FarmInputError as exc:
-            raise forms.ValidationError(exc.errors[0]) from None
+            raise forms.ValidationError(in_words(exc.errors[0])) from None
         return value
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ftahub.core.problems import in_words
 from ftahub.core.views import message_form_errors
 
 from . import farm, graph, service
@@ -89,7 +90,7 @@ def temperature_upload(request):
             rows = farm.read_temperature_csv(d["file"].read(), timezone.get_current_timezone())
         except farm.FarmInputError as exc:
             for error in exc.errors[:20]:
-                messages.error(request, error)
+                messages.error(request, in_words(error))
         else:
             event = farm.temperature_event(rows, d["gtin"], d["lot"], farm.party_gln(party.prefixes[0]))
             if _capture(request, party, farm.document([event])):

@@ -102,3 +102,22 @@ def alert_text(alert) -> str:
             else gettext("%(product)s: %(what)s %(value)s %(unit)s, below the range %(low)s–%(high)s %(unit)s"))
     return text % {"product": threshold.product, "what": measurement(threshold.type),
                    "value": "—" if value is None else number_format(value), "unit": symbol, "low": low, "high": high}
+
+
+def problem_words() -> dict:
+    """The farm form's and the data logger file's problems (ftahub.trace.farm) in words."""
+    return {
+        "trace.gtin_length": _("GTIN “%(gtin)s” must have 8, 12, 13 or 14 digits."),
+        "trace.gtin_check": _("GTIN “%(gtin)s” has a wrong check digit (the last digit should be %(expected)s): "
+                              "check the number on the label."),
+        "trace.lot": _("Lot “%(lot)s”: 1 to 20 letters, digits or GS1 symbols."),
+        "trace.time_zone": _("The time needs a time zone."),
+        "trace.step": _("There is no step “%(step)s”."),
+        "trace.quantity": _("The quantity must be more than zero."),
+        "trace.header": _("The first line must name the columns: time, temperature (and device if you have it)."),
+        "trace.too_many_rows": _("More than %(limit)s rows: split the file."),
+        "trace.time": _("time “%(time)s” is not a date and time"),
+        "trace.temperature": _("temperature “%(value)s” is not a number"),
+        "trace.implausible": _("a temperature of %(value)s °C is not plausible"),
+        "trace.no_readings": _("The file has no readings."),
+    }

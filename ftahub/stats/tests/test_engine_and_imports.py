@@ -6,6 +6,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from ftahub.common.problems import Problem
 from ftahub.stats import importers, service
 from ftahub.stats.importers import ImportError_
 
@@ -35,10 +36,10 @@ def test_a_bad_row_stops_the_import_unless_only_good_rows_are_kept():
             "99,1976,JP,08109,sideways,2023,13,-5,,,other\n")
     with pytest.raises(ImportError_) as caught:
         customs(text)
-    assert [e.split(":")[0] for e in caught.value.errors] == ["line 3", "line 4"]
-    assert "partner 'XX'" in caught.value.errors[0]
-    assert all(word in caught.value.errors[1] for word in ("no province 99", "HS code", "direction", "month",
-                                                            "value_usd", "sector"))
+    errors = caught.value.errors  # problems as codes and values; the pages word them, the command line in English
+    assert errors[0] == Problem.of("stats.partner", 3, partner="XX") and str(errors[0]).startswith("line 3: partner")
+    assert [e.code for e in errors[1:]] == ["stats.no_province", "stats.hs", "stats.direction", "stats.period",
+                                            "stats.value", "stats.sector"] and {e.line for e in errors[1:]} == {4}
     assert service.trade_series(24, "export", False) == {}
     report = customs(text, only_good=True)
     assert report.rows == 1 and service.trade_series(24, "export", False) == {2023: 300.0}
@@ -109,7 +110,7 @@ def test_statisticians_import_with_a_check_and_a_choice(make, client_for, settin
     job.refresh_from_db()
     assert job.status == "checked" and job.rows == 2
     page = statistician.get(f"/stats/import/{job.pk}/").content.decode()
-    assert "line 3: value_usd" in page
+    assert "dòng 3: value_usd phải là số, không âm" in page  # in the reader's language
     statistician.post(f"/stats/import/{job.pk}/", {})
     assert service.trade_series(24, "export", False) == {}  # a bad row: nothing written without the choice
     statistician.post(f"/stats/import/{job.pk}/", {"only_good": "1"})

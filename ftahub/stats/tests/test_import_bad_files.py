@@ -20,7 +20,10 @@ def test_an_empty_workbook(make, client_for):
     response = statistician.post("/stats/import/", {"layout": "customs", "dataset": "empty-book",
                                                     "file": SimpleUploadedFile("e.xlsx", buffer.getvalue())})
     jobs.run_pending()
-    assert response.status_code == 302 and "empty" in " ".join(ImportJob.objects.latest("created_at").errors)
+    job = ImportJob.objects.latest("created_at")
+    assert response.status_code == 302 and [e["code"] for e in job.errors] == ["stats.empty_workbook"]
+    page = statistician.get(f"/stats/import/{job.pk}/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "Trang tính đầu tiên của tệp Excel trống" in page  # worded in the reader's language
 
 
 def test_a_comtrade_year_that_is_not_a_number(make, client_for):
@@ -29,4 +32,7 @@ def test_a_comtrade_year_that_is_not_a_number(make, client_for):
     response = admin.post("/stats/import/", {"layout": "comtrade", "dataset": "bad-year",
                                              "file": SimpleUploadedFile("c.csv", text.encode())})
     jobs.run_pending()
-    assert response.status_code == 302 and "whole numbers" in " ".join(ImportJob.objects.latest("created_at").errors)
+    job = ImportJob.objects.latest("created_at")
+    assert response.status_code == 302 and job.errors == [{"code": "stats.comtrade_period", "line": 2, "values": {}}]
+    page = admin.get(f"/stats/import/{job.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "line 2: refYear and refMonth are whole numbers" in page and "1 with problems" in page

@@ -44,7 +44,7 @@ def test_the_farm_form_writes_standard_events_and_publishes_the_lot(farmer, clie
 
 def test_the_farm_form_refuses_bad_answers_and_outsiders(farmer, make, client_for):
     page = step(farmer, gtin="8930000123129")  # wrong check digit
-    assert Event.objects.count() == 0 and "check digit" in page.content.decode()
+    assert Event.objects.count() == 0 and "sai số kiểm tra (chữ số cuối phải là 1)" in page.content.decode()
     step(farmer, when="2099-01-01T00:00")
     assert Event.objects.count() == 0
     outsider = client_for(make.user("business", enterprise=make.enterprise(24)))
@@ -66,7 +66,7 @@ def test_a_bad_temperature_log_reports_each_row_and_stores_nothing(farmer):
     csv = b"time,temperature\nyesterday,4\n2026-06-10 08:30,warm\n2026-06-10 09:00,400\n"
     page = farmer.post("/trace/temperatures/", {"gtin": GTIN, "lot": "H1", "file": SimpleUploadedFile("l.csv", csv)},
                        follow=True).content.decode()
-    assert "line 2" in page and "line 3" in page and "line 4" in page
+    assert "dòng 2: thời gian" in page and "dòng 3: nhiệt độ" in page and "dòng 4" in page
     assert Event.objects.count() == 0
 
 

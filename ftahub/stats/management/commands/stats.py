@@ -83,7 +83,7 @@ class Command(BaseCommand):
                 for kind in engine.SCHEMAS:
                     engine.remove_dataset(folder, kind, options["name"])
         except importers.ImportError_ as exc:
-            for line in exc.errors[:50]:
-                self.stderr.write(line)
+            for problem in exc.errors[:50]:
+                self.stderr.write(str(problem))
             raise CommandError(f"nothing was imported: {len(exc.errors)} problem(s)") from None
         service.refresh()
