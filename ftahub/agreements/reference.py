@@ -55,8 +55,10 @@ def load_agreements(path: Path = AGREEMENTS_FILE) -> dict:
                 "in_force_vn": _date(path, code, entry["in_force_vn"]),
                 "co_form": entry["co_form"] or "",
                 "self_certification": entry.get("self_certification", ""),
+                "self_certification_vi": entry.get("self_certification_vi", ""),
                 "tariff_column": entry.get("tariff_column", ""),
                 "notes": entry.get("notes", ""),
+                "notes_vi": entry.get("notes_vi", ""),
                 "sources": entry["sources"],
             },
         )

@@ -77,21 +77,23 @@ def to_xml(package: dict) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def checklist(package: dict) -> list[str]:
-    """What the officer does in eCoSys with this package, in order."""
+def checklist(package: dict) -> list[tuple[str, dict]]:
+    """What the officer does in eCoSys with this package, in order: (step code, values); the page words each step
+    in the reader's language (codesk.views.CHECKLIST)."""
+    transport, invoice = package["transport"], package["invoice"]
     steps = [
-        f"Open eCoSys (ecosys.gov.vn) and create a {package['form']} application for exporter "
-        f"{package['exporter']['tax_code']} ({package['exporter']['name']}).",
-        f"Enter importer {package['importer']['name']} ({package['importer']['country']}), transport "
-        f"{package['transport']['means']} {package['transport']['loading']} → {package['transport']['discharge']} "
-        f"on {package['transport']['departure']}, invoice {package['invoice']['number']} of "
-        f"{package['invoice']['date']}.",
+        ("open", {"form": package["form"], "tax_code": package["exporter"]["tax_code"],
+                  "exporter": package["exporter"]["name"]}),
+        ("shipment", {"importer": package["importer"]["name"], "country": package["importer"]["country"],
+                      "means": transport["means"], "loading": transport["loading"],
+                      "discharge": transport["discharge"], "departure": transport["departure"],
+                      "invoice": invoice["number"], "invoice_date": invoice["date"]}),
     ]
     for item in package["items"]:
-        steps.append(f"Item {item['position']}: HS {item['hs']}, {item['description']}, {item['quantity']} "
-                     f"{item['unit']}, FOB {item['fob_usd']} USD, criterion {item['criterion']}.")
+        steps.append(("item", {"position": item["position"], "hs": item["hs"], "description": item["description"],
+                               "quantity": item["quantity"], "unit": item["unit"], "fob": item["fob_usd"],
+                               "criterion": item["criterion"]}))
     for doc in package["attachments"]:
-        steps.append(f"Attach {doc['name']} ({doc['kind']}, SHA-256 {doc['sha256'][:16]}…).")
-    steps.append("Sign and submit in eCoSys; when the C/O is issued, record its number, date and issuing "
-                 f"organisation against {package['reference']} in FTA Hub.")
+        steps.append(("attach", {"name": doc["name"], "kind": doc["kind"], "sha256": doc["sha256"][:16]}))
+    steps.append(("sign", {"reference": package["reference"]}))
     return steps

@@ -103,10 +103,40 @@ def application_detail(request, reference: str):
     if context["can_review"] and app.status == Application.Status.RECORDED:
         context["revocation_form"] = RevocationForm()
     if app.handoff_package:
-        context["checklist"] = handoff.checklist(app.handoff_package)
+        context["checklist"] = [_checklist_step(code, values) for code, values in handoff.checklist(app.handoff_package)]
     context["steps"] = _steps(app)
     context["clock"] = _clock(app, context["transitions"])
     return render(request, "codesk/detail.html", context)
+
+
+# the steps an officer follows in eCoSys with a hand-off package (handoff.checklist gives codes and values)
+CHECKLIST = {
+    "open": gettext_lazy("Open eCoSys (ecosys.gov.vn) and create an application on form %(form)s for the exporter "
+                         "with tax code %(tax_code)s (%(exporter)s)."),
+    "shipment": gettext_lazy("Enter the importer %(importer)s (%(country)s), the transport %(means)s from "
+                             "%(loading)s to %(discharge)s on %(departure)s, and invoice %(invoice)s of "
+                             "%(invoice_date)s."),
+    "item": gettext_lazy("Item %(position)s: HS %(hs)s, %(description)s, %(quantity)s %(unit)s, FOB %(fob)s USD, "
+                         "origin criterion %(criterion)s."),
+    "attach": gettext_lazy("Attach %(name)s (%(kind)s, SHA-256 %(sha256)s…)."),
+    "sign": gettext_lazy("Sign and submit in eCoSys; when the C/O is issued, record its number, date and issuing "
+                         "body against %(reference)s in FTA Hub."),
+}
+
+
+def _checklist_step(code: str, values: dict) -> str:
+    from django.utils import formats
+
+    shown = dict(values)
+    for key in ("departure", "invoice_date"):
+        try:
+            shown[key] = formats.date_format(datetime.date.fromisoformat(str(values.get(key))), "d/m/Y")
+        except ValueError:
+            shown[key] = values.get(key) or "—"
+    if code == "attach":
+        shown["kind"] = Document.Kind(values["kind"]).label if values.get("kind") in Document.Kind.values \
+            else values.get("kind", "")
+    return str(CHECKLIST[code]) % {k: ("—" if v in (None, "") else v) for k, v in shown.items()}
 
 
 # the path of an application, in the order it goes; each step says who acts and what happens

@@ -27,6 +27,16 @@ const ENGLISH = process.env.FTAHUB_ENGLISH_SOURCES
   ? JSON.parse(readFileSync(process.env.FTAHUB_ENGLISH_SOURCES, "utf8")) : [];
 // a short text counts when it is a whole text on the page ("Save"), a longer one anywhere in a text
 const WHOLE = new Set(ENGLISH), PARTS = ENGLISH.filter((e) => e.length >= 16 && e.includes(" "));
+// English built outside the catalogue: a text of five words or more, without a Vietnamese letter, using three
+// different English function words ("Open eCoSys and create a form for the exporter")
+const FUNCTION_WORDS = new Set(["the", "and", "of", "to", "is", "are", "for", "with", "this", "that", "from", "on",
+  "by", "be", "not", "or", "your", "you", "an", "it", "has", "have", "was", "will", "can", "no", "must"]);
+const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+const looksEnglish = (text) => {
+  if (VIETNAMESE.test(text) || /\bdemo\b/i.test(text)) return false;  // demo records are labelled data, not words of the hub
+  const words = text.toLowerCase().match(/[a-z']+/g) || [];
+  return words.length >= 5 && new Set(words.filter((w) => FUNCTION_WORDS.has(w))).size >= 3;
+};
 const RAW = [
   [/urn:epc(global)?:/, "an EPCIS URN"],
   [/\b(CC|CTH|CTSH|RVC|WO|PE)\((\d|\))|\bmanual\(|\b(CTH|CTSH|CC) (or|and) /, "rule syntax"],
@@ -104,7 +114,8 @@ for (const [locale, labels] of LANGUAGES) {
           }
           if (locale !== "vi-VN" || (lang && lang !== "vi")) continue;
           const bare = text.replace(/^[\s.,:;·()—–-]+|[\s.,:;·()—–-]+$/g, "");
-          const english = WHOLE.has(bare) ? bare : PARTS.find((p) => text.includes(p));
+          const english = WHOLE.has(bare) ? bare : PARTS.find((p) => text.includes(p))
+            || (looksEnglish(text) ? text.slice(0, 80) : undefined);
           if (english && !said.has(english)) { said.add(english); mine.push(`${path}: English "${english}"`); }
         }
         if (locale === "vi-VN") {

@@ -123,8 +123,10 @@ def test_handoff_files_json_and_xml_through_the_pages(desk, client_for):
     root = ET.fromstring(officer.get(f"/co/{app.reference}/handoff.xml").content)
     assert root.get("version") == "1" and root.find("items/item/hs").text == "9403.60"
     assert len(root.findall("attachments/attachment")) == 4
-    page = officer.get(f"/co/{app.reference}/").content.decode()
-    assert "Checklist" in page or "Danh mục" in page
+    page = officer.get(f"/co/{app.reference}/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    # the eCoSys checklist in the officer's language, dates as dates, document kinds by name
+    assert f"Mở eCoSys (ecosys.gov.vn) và lập hồ sơ theo mẫu CPTPP cho doanh nghiệp mã số thuế {desk.enterprise.tax_code}" in page
+    assert "02/11/2026" in page and "Hàng 1: HS 9403.60, Wooden tables" in page and "Create a" not in page
     assert client_for(desk.other_officer).get(f"/co/{app.reference}/handoff.json").status_code == 404
 
 
