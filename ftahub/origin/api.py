@@ -1,3 +1,4 @@
+from dataclasses import asdict
 from typing import Any
 
 from ninja import Field, Router, Schema, Status
@@ -9,7 +10,7 @@ from . import InputError, RuleSyntaxError, assess_case
 from .language import parse
 from .provisions import all_provisions
 from .rulebook import AmbiguousRule
-from .rules import agreements_with_rules, candidates, rule_text_for
+from .rules import agreements_with_rules, candidates, rule_origin, rule_text_for
 
 router = Router(tags=["origin"])
 
@@ -57,6 +58,11 @@ class AssessOut(Schema):
     figures: dict[str, Any]
     notes: list[str]
     sub_assemblies: list[dict[str, Any]]
+    rule_origin: str = Field("given", description="where the rule comes from: given (in the request), "
+                             "product_specific (a loaded annex rule) or general (the agreement's general rule, "
+                             "which the annex may replace for this product: see general)")
+    general: dict[str, Any] | None = Field(None, description="the general rule applied, with its article, the annex "
+                                           "that may replace it (not loaded here) and its source")
 
 
 class PartyRuleOut(Schema):
@@ -88,7 +94,11 @@ def assess(request, payload: AssessIn):
         return Status(422, {"code": "unknown_agreement",
                             "message": f"Unknown agreement {payload.agreement!r}; known: {', '.join(sorted(all_provisions()))}."})
     try:
-        return assess_case(case, rule=payload.rule, rule_for=rule_text_for)
+        result = assess_case(case, rule=payload.rule, rule_for=rule_text_for)
+        if payload.rule is None:
+            origin, general = rule_origin(code, hscode.digits(payload.product.hs))
+            result.update(rule_origin=origin, general=asdict(general) if origin == "general" and general else None)
+        return result
     except RuleSyntaxError as exc:
         return Status(422, {"code": "rule_syntax", "message": f"The rule does not parse: {exc}"})
     except (InputError, AmbiguousRule) as exc:

@@ -38,6 +38,17 @@ def rule_text_for(agreement: str | None, hs: str) -> str | None:
     return general.rule if general else None
 
 
+def rule_origin(agreement: str | None, hs: str) -> tuple[str, GeneralRule | None]:
+    """Where the rule for a product comes from: ("product_specific", None) when a loaded rule covers it,
+    ("general", rule) when the agreement's general rule applies, ("none", None) when neither is recorded."""
+    if not agreement:
+        return "none", None
+    if rulebook.lookup(hs, candidates(agreement, hs)):
+        return "product_specific", None
+    general = general_rule(agreement)
+    return ("general", general) if general and general.rule else ("none", general)
+
+
 def general_rule(agreement: str) -> GeneralRule | None:
     """The agreement's general rule, for a product its loaded product-specific rules do not cover (None when none
     is recorded)."""

@@ -21,9 +21,15 @@ def test_assess_uses_the_loaded_rule_and_reports_errors_as_json(client):
     assert body["agreement"] == "CPTPP" and body["qualifies"] is True
     bad = client.post("/api/v1/origin/assess", {**ISSUE_CASE, "rule": "RVC(40"}, content_type="application/json")
     assert bad.status_code == 422 and bad.json()["code"] == "rule_syntax"
-    no_rule = client.post("/api/v1/origin/assess", {**ISSUE_CASE, "agreement": "VJEPA"},
-                          content_type="application/json")
+    no_rule = client.post("/api/v1/origin/assess", {**ISSUE_CASE, "agreement": "AANZFTA"},
+                          content_type="application/json")  # product-specific rules only, its annex not loaded
     assert no_rule.status_code == 422 and "no product-specific rule" in no_rule.json()["message"]
+    # no annex rule loaded for the product: the agreement's general rule, said as such with its article
+    general = client.post("/api/v1/origin/assess", {**ISSUE_CASE, "agreement": "VCFTA"},
+                          content_type="application/json").json()
+    assert general["rule"] == "RVC(40) or CTH" and general["rule_origin"] == "general"
+    assert general["general"]["article"] == "VCFTA Article 4.4(1) and (2)" and "Annex 4-B" in general["general"]["annex"]
+    assert body["rule_origin"] == "product_specific" and body["general"] is None
 
 
 def test_atiga_without_a_loaded_annex_applies_its_general_rule(client):

@@ -2,7 +2,7 @@
 for export to Japan, Korea, China, Thailand, Australia and the EU (Germany), get the verdict their rules give, with
 the rule used and where it comes from: a loaded product-specific rule with its legal text, or an agreement's general
 rule with its article ("unless the annex lists the product"), or "no rule" where the agreement has product-specific
-rules only and their annex is not loaded (RCEP, VKFTA, AANZFTA) or its rules are not recorded (VJEPA).
+rules only and their annex is not loaded (RCEP, VKFTA, AANZFTA).
 
 Why each verdict is right, by the rule texts:
 - lychees, pangasius: grown or farmed here (wholly obtained): they qualify under every rule.
@@ -15,6 +15,7 @@ Why each verdict is right, by the rule texts:
   64) and its other alternative excludes 6406.10: fails. The ASEAN general rules' change of heading is met. EVFTA
   excludes only "assemblies of uppers affixed to inner soles": whether these uppers are is for the exporter to say,
   so the hub cannot decide (amber, with the text).
+- to Japan, VJEPA's general criteria (40 % value content or a change of heading) are met the same way.
 - to Thailand, AIFTA's general rule asks both 35 % value content and a change of subheading, AHKFTA's 40 % value
   content: every product here meets them (value contents of 50 % and more, and a new subheading each time).
 - phone charger (8504.40) with a Chinese transformer (8504.31): no change of heading, but a build-down value content
@@ -55,11 +56,11 @@ PRODUCTS = {
                               material("8532.22", 10, "JP", False, "capacitors"),
                               material("3926.90", 5, "VN", True, "housing")]},
 }
-MARKETS = {"JP": ("AJCEP", "CPTPP"), "KR": ("AKFTA",), "CN": ("ACFTA",),
+MARKETS = {"JP": ("AJCEP", "CPTPP", "VJEPA"), "KR": ("AKFTA",), "CN": ("ACFTA",),
            "TH": ("ACFTA", "AHKFTA", "AIFTA", "AJCEP", "AKFTA", "ATIGA"), "AU": ("CPTPP",), "DE": ("EVFTA",)}
-NO_RULE = {"JP": {"RCEP", "VJEPA"}, "KR": {"RCEP", "VKFTA"}, "CN": {"RCEP"},
+NO_RULE = {"JP": {"RCEP"}, "KR": {"RCEP", "VKFTA"}, "CN": {"RCEP"},
            "TH": {"AANZFTA", "RCEP"}, "AU": {"AANZFTA", "RCEP"}, "DE": set()}
-GENERAL = {"AJCEP": "RVC(40) or CTH", "AKFTA": "RVC(40) or CTH", "ACFTA": "RVC(40) or CTH", "ATIGA": "RVC(40) or CTH",
+GENERAL = {"AJCEP": "RVC(40) or CTH", "VJEPA": "RVC(40) or CTH", "AKFTA": "RVC(40) or CTH", "ACFTA": "RVC(40) or CTH", "ATIGA": "RVC(40) or CTH",
            "AIFTA": "RVC(35) and CTSH", "AHKFTA": "RVC(40)"}
 # the verdicts that are not "qualifies": (product, agreement) -> verdict
 NOT_QUALIFYING = {("cashew", "EVFTA"): "fails", ("footwear", "CPTPP"): "fails", ("footwear", "EVFTA"): "undecided"}
