@@ -101,7 +101,9 @@ for (const [locale, labels] of LANGUAGES) {
         visited += 1;
         const status = response ? response.status() : 0;
         if (status >= 400 && !(role === "" && status === 404)) mine.push(`${path}: HTTP ${status}`);
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        // clientWidth, not innerWidth: a phone browser widens its layout viewport (innerWidth) to a page that
+        // overflows, so innerWidth would hide the very overflow this measures
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (wide > 1) {
           mine.push(`${path}: ${wide} px wider than the screen`);
           await page.screenshot({ path: `${out}/wide-${locale}-${role || "anonymous"}-${shape(path).replace(/\W+/g, "_")}.png`, fullPage: true });

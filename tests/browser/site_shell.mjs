@@ -90,7 +90,7 @@ try {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: "vi-VN" });
     const p = await ctx.newPage();
     await p.goto(base + "/");
-    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
     await p.screenshot({ path: `${out}/home-mobile.png`, fullPage: true });
     await ctx.close();
