@@ -1,5 +1,5 @@
 """A problem found in what a person gave (a file, a form field): a code, where (the file's line, 0 for the whole
-input) and its values. Cores return problems, never sentences: the pages word them in the reader's language
+input) and its values (a value ``goods`` says which of the goods it concerns). Cores return problems, never sentences: the pages word them in the reader's language
 (``ftahub.core.problems``), the command line and logs in English (``str``). Plain Python, no Django.
 
 Each core registers the English of its codes (``ENGLISH``, ``str.format`` templates keyed by the code)."""
@@ -21,11 +21,14 @@ class Problem:
         return cls(code, line, tuple((k, str(v)) for k, v in values.items()))
 
     def __str__(self) -> str:
+        values = dict(self.values)
         template = ENGLISH.get(self.code, self.code)
         try:
-            text = template.format(**dict(self.values))
+            text = template.format(**values)
         except (KeyError, IndexError, ValueError):
             text = template
+        if "goods" in values:  # a problem of some of the goods only (a rule split by description)
+            text = f"{values['goods']}: {text}"
         return f"line {self.line}: {text}" if self.line else text
 
     def data(self) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """Problems from the cores (``ftahub.common.problems``) in the reader's language: each capability declares the
-words of its codes (``HubApp.problems``: a function returning gettext templates with ``%(name)s`` values), and the
+words of its codes (``HubApp.problems``: a function returning gettext templates with ``%(name)s`` values, or
+functions of the values where a value itself needs words), and the
 pages word a problem with ``in_words`` or the template filter ``problem`` (``{% load problems %}``). A code without
 words falls back to its English, so nothing is hidden."""
 
@@ -34,8 +35,11 @@ def in_words(item: Any) -> str:
     template = _words().get(problem.code)
     if template is None:
         return str(problem)
+    values = dict(problem.values)
     try:
-        text = str(template) % dict(problem.values)
+        text = template(values) if callable(template) else str(template) % values
     except (KeyError, TypeError, ValueError):
-        text = str(template)
+        text = str(problem)
+    if "goods" in values:
+        text = f"{values['goods']}: {text}"
     return gettext("line %(line)s: %(problem)s") % {"line": problem.line, "problem": text} if problem.line else text

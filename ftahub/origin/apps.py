@@ -14,6 +14,7 @@ class OriginConfig(HubApp):
         "origin_rules": "/api/v1/origin/rules?hs=...&agreement=...",
     }
     reference = (Dataset("rules", "ftahub.origin.reference.load_rules", 50),)
+    problems = "ftahub.origin.wording.problem_words"
     navigation = (
         NavEntry(_("Rules of origin"), "origin-self-assess", 20),
         NavEntry(_("Assessments"), "origin-assessments", 500, audience="enterprise_or_officer"),

@@ -25,6 +25,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ftahub.common import problems
+from ftahub.common.problems import Problem
+
 from .language import (
     AllOf,
     AnyOf,
@@ -45,10 +48,20 @@ CONDITION = re.compile(r"\b(provided|if|in which|except)\b")
 CHANGE_WORDS = {"chapter": "CC", "heading": "CTH", "subheading": "CTSH"}
 
 
+problems.ENGLISH.update({
+    "origin.flag_percent": "percent {value}% not in the rule",
+    "origin.flag_method": "method {method} not in the rule",
+    "origin.flag_unconditional": "unconditional: the text sets a condition but the rule is met by no change alone",
+    "origin.flag_change": "change of {level} not in the rule",
+    "origin.flag_party": "party: a party-specific alternative is not kept aside",
+    "origin.flag_split": "split: rules for different goods of the range are joined as alternatives",
+})
+
+
 @dataclass(frozen=True)
 class Finding:
-    status: str  # faithful | scoped | manual
-    flags: tuple[str, ...]
+    status: str  # faithful | scoped | manual | described
+    flags: tuple[Problem, ...]  # each with the goods it concerns ("goods") when the set is split by description
 
 
 def _numbers(rule: Rule) -> set[float]:
@@ -80,7 +93,8 @@ def check(texts: Iterable[str], translation: Translation) -> Finding:
     flags = list(whole.flags)
     for variant in translation.variants:
         own = _check(variant.read_as.split("\n"), Translation(variant.rule, variant.needs_manual_reading, []))
-        flags.extend(f"{variant.description[:60]}: {flag}" for flag in own.flags)
+        flags.extend(Problem(flag.code, 0, (("goods", variant.description[:60]), *flag.values))
+                     for flag in own.flags)
     return Finding("described", tuple(flags))
 
 
@@ -95,34 +109,34 @@ def _check(texts: list[str], translation: Translation) -> Finding:
     rule = translation.rule
     tests = list(tests_in(rule))
     manual_text = " ".join(t.text for t in tests if isinstance(t, ManualReading))
-    flags: list[str] = []
+    flags: list[Problem] = []
 
     numbers = _numbers(rule)
     for value in re.findall(r"(\d+(?:\.\d+)?)\s*%", general):
         if float(value) not in numbers and f"{value}%" not in manual_text:
-            flags.append(f"percent {value}% not in the rule")
+            flags.append(Problem.of("origin.flag_percent", value=value))
 
     methods = {t.method for t in tests if isinstance(t, ValueContent)}
     for words, method in METHOD_WORDS.items():
         for _ in re.finditer(rf"{words} method", general):
             if method not in methods and f"{words} method" not in manual_text:
-                flags.append(f"method {method} not in the rule")
+                flags.append(Problem.of("origin.flag_method", method=method))
 
     entries = [clean(t) for t in texts]
     unconditional = [e for e in entries if NO_CHANGE.search(e) and not CONDITION.search(e)]
     if _met_by_bare_change(rule) and not unconditional:
-        flags.append("unconditional: the text sets a condition but the rule is met by no change alone")
+        flags.append(Problem.of("origin.flag_unconditional"))
 
     kinds = {t.kind for t in tests if isinstance(t, ChangeOfClassification)}
     for word in re.findall(r"from any other (chapter|heading|subheading)", general):
         if CHANGE_WORDS[word] not in kinds and f"any other {word}" not in manual_text:
-            flags.append(f"change of {word} not in the rule")
+            flags.append(Problem.of("origin.flag_change", level=word))
 
     if PARTY_RULE.search(text) and not translation.party_rules:
-        flags.append("party: a party-specific alternative is not kept aside")
+        flags.append(Problem.of("origin.flag_party"))
 
     if re.search(r"\bany other good\b", general) and any(not isinstance(t, ManualReading) for t in tests):
-        flags.append("split: rules for different goods of the range are joined as alternatives")
+        flags.append(Problem.of("origin.flag_split"))
 
     if translation.needs_manual_reading:
         status = "manual"

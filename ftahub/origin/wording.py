@@ -101,3 +101,28 @@ GLOSSARY = [
         "The document that proves the goods originate. Each agreement has its own form, and some let the exporter "
         "declare the origin itself; the duty finder names the one each agreement uses.")),
 ]
+
+
+LEVELS = {"chapter": gettext_lazy("chapter"), "heading": gettext_lazy("heading"),
+          "subheading": gettext_lazy("subheading")}
+
+
+METHODS = {"net-cost": gettext_lazy("net cost"), "build-down": gettext_lazy("build-down (from the imported materials)"),
+           "build-up": gettext_lazy("build-up (from the originating materials)"),
+           "focused": gettext_lazy("focused value")}
+
+
+def problem_words() -> dict:
+    """The rule audit's flags (ftahub.origin.audit): where a translated rule could say more than its text."""
+    return {
+        "origin.flag_percent": gettext_lazy("the text's %(value)s %% is not in the rule"),
+        "origin.flag_method": lambda values: _("the value method the text names (%(method)s) is not in the rule") % {
+            "method": METHODS.get(values.get("method", ""), values.get("method", ""))},
+        "origin.flag_unconditional": gettext_lazy("the text sets a condition, but the rule would be met with no "
+                                                  "change of classification alone"),
+        "origin.flag_change": lambda values: _("the text asks for a change of %(level)s that the rule lacks") % {
+            "level": LEVELS.get(values.get("level", ""), values.get("level", ""))},
+        "origin.flag_party": gettext_lazy("an alternative the text gives one party only is not kept aside"),
+        "origin.flag_split": gettext_lazy("rules the text gives to different goods of the range are joined as "
+                                          "alternatives"),
+    }

@@ -72,7 +72,7 @@ def test_without_rule_the_loaded_rule_for_the_code_is_used(run):
     ("{not json", [], "not valid JSON"),
     ({**ISSUE_CASE, "product": {"hs": "85A", "fob": 1}}, ["--rule", "CTH"], "product.hs"),
     ({**ISSUE_CASE, "agreement": "NOPE"}, ["--rule", "CTH"], "unknown agreement"),
-    ({**ISSUE_CASE, "agreement": "VJEPA"}, [], "no product-specific rule is loaded"),
+    ({**ISSUE_CASE, "agreement": "AANZFTA"}, [], "no product-specific rule is loaded"),
 ])
 def test_bad_input_exits_2_with_one_line(run, case, args, message):
     result = run(case, *args)

@@ -55,7 +55,7 @@ def test_the_audit_flags_the_old_reading_of_cptpp_8703():
     """The translation the hub used to show for motor cars: a bare NCR, the net-cost test dropped, and the
     Malaysia-only 25 % applied to everyone."""
     old = Translation(parse("NCR or RVC(55, build-down) or RVC(25, build-up)"), False, [])
-    flags = " ".join(check(texts(by_heading("cptpp.json", "8703")), old).flags)
+    flags = " ".join(map(str, check(texts(by_heading("cptpp.json", "8703")), old).flags))
     assert "unconditional" in flags
     assert "percent 45%" in flags and "method net-cost" in flags
     assert "party" in flags
@@ -67,7 +67,7 @@ def test_the_audit_flags_an_alternative_open_to_goods_the_text_gives_another_rul
     old = Translation(parse('manual("A change to a good of subheading 180620 containing more than 70% cacao '
                             'content by weight of the good from any other chapter.") or RVC(50, build-down) or CTH'),
                       True, [])
-    assert any(flag.startswith("split") for flag in check(texts(rule_set), old).flags)
+    assert any(flag.code == "origin.flag_split" for flag in check(texts(rule_set), old).flags)
     now = translate("CPTPP", rule_set["rules"])
     assert all(isinstance(test, ManualReading) for test in language.tests_in(now.rule))
     # one rule per description: the 70 % cacao goods (their condition is read by a person), any other good CTH
@@ -128,3 +128,17 @@ def test_wooden_furniture_under_cptpp_is_decided_when_every_description_agrees(c
     html = client.post("/origin/", relabelled, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert 'class="verdict undecided" data-agreement="CPTPP"' in html
     assert "outdoor furniture of subheading 940360" in html and "any other good of subheading 940360" in html
+
+
+def test_the_audit_flags_are_codes_the_pages_word_in_the_readers_language():
+    from django.utils import translation
+
+    from ftahub.common.problems import Problem
+    from ftahub.core.problems import in_words
+
+    flag = Problem.of("origin.flag_change", level="heading")
+    assert str(flag) == "change of heading not in the rule"  # the command line's English
+    with translation.override("vi"):
+        assert in_words(flag) == "văn bản yêu cầu chuyển đổi nhóm mà quy tắc không có"
+        split = Problem(flag.code, 0, (("goods", "containing more than 70 % cacao"), *flag.values))
+        assert in_words(split).startswith("containing more than 70 % cacao: văn bản yêu cầu")

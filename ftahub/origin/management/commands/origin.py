@@ -58,7 +58,7 @@ class Command(BaseCommand):
         for row, code, value in report["errors"]:
             self.stdout.write(f"  row {row}: {row_error(code, value)}")
         for row, flags in report["flagged"]:
-            self.stdout.write(f"  row {row}: the translation says more than the text: {'; '.join(flags)}")
+            self.stdout.write(f"  row {row}: the translation says more than the text: {'; '.join(map(str, flags))}")
         if not report["written"]:
             sys.stderr.write("ftahub origin import-rules: nothing was loaded (fix the rows above)\n")
             sys.exit(2)
