@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import provision_pages, views
 
 urlpatterns = [
     path("", views.self_assess, name="origin-self-assess"),
     path("glossary/", views.glossary, name="origin-glossary"),
+    path("agreements/", provision_pages.agreement_rules, name="origin-agreement-rules"),
     path("guide/", views.guide, name="origin-guide"),
     path("assessments/", views.assessment_list, name="origin-assessments"),
     path("assessments/<int:pk>/", views.assessment_detail, name="origin-assessment"),

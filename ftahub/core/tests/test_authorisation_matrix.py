@@ -42,7 +42,7 @@ PAGES = {
     "event-ticket-qr": (lambda w: {"token": w.registration.token}, EVERYONE),
     "content-list": (None, EVERYONE), "content-rss": (None, EVERYONE), "content-atom": (None, EVERYONE),
     "content-detail": (lambda w: {"pk": w.draft.pk}, EDITORS_X),  # a draft: its province's editors only
-    "transparency-log": (None, EVERYONE), "transparency-entry": (lambda w: {"index": 0}, EVERYONE), "origin-self-assess": (None, EVERYONE), "origin-glossary": (None, EVERYONE),
+    "transparency-log": (None, EVERYONE), "transparency-entry": (lambda w: {"index": 0}, EVERYONE), "origin-self-assess": (None, EVERYONE), "origin-glossary": (None, EVERYONE), "origin-agreement-rules": (None, EVERYONE),
     "origin-guide": (None, EVERYONE),
     "login": (None, EVERYONE), "trace-lot": (lambda w: {"gtin": w.lot.gtin, "lot": w.lot.lot}, EVERYONE),
     "trace-lot-qr": (lambda w: {"gtin": w.lot.gtin, "lot": w.lot.lot}, EVERYONE),

@@ -1,0 +1,23 @@
+"""Every agreement's general provisions of origin on one page, in words, each fact with its source."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_agreements_general_rule_value_test_de_minimis_and_cumulation_in_words(client):
+    page = client.get("/origin/agreements/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    # a general rule in words with its article, and the annex that may replace it
+    assert 'data-testid="general-VCFTA"' in page and "Điều 4.4 khoản 1 và 2 Hiệp định VCFTA" in page
+    assert "RVC(40) or CTH" not in page  # the rule in words, never its syntax
+    # an agreement with product-specific rules only, and one whose general rule is not recorded
+    assert "Không có: chỉ có quy tắc cụ thể mặt hàng." in page
+    assert "Chưa ghi nhận: hệ thống chưa đọc nội dung này từ văn bản hiệp định." in page
+    # de minimis and cumulation by name: a whole group by its name, other countries by theirs
+    assert "được chiếm tới 10 % trị giá FOB" in page
+    assert "nguyên liệu có xuất xứ từ các nước thành viên ASEAN, Trung Quốc được tính là có xuất xứ" in page
+    assert "từ Hàn Quốc được tính là có xuất xứ" in page  # VKFTA: the partner, not Viet Nam itself
+    assert "Chương 50–60:" in page  # CPTPP's textile goods: their own de minimis by weight
+    assert '<cite lang="en">AKFTA Annex 3 Rule 11 (de minimis 10% of FOB)</cite>' in page
+    english = client.get("/origin/agreements/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "materials originating in the ASEAN member states, China count as originating" in english
