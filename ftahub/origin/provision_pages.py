@@ -17,7 +17,11 @@ VALUE_TESTS = {"RVC": _("regional value content"), "QVC": _("qualifying value co
                "LVC": _("local value content"), "VAC": _("value-added content"),
                "MaxNOM": _("maximum value of non-originating materials")}
 BASES = {"FOB": _("of the FOB price"), "EXW": _("of the ex-works price"), "weight": _("of the product's weight")}
-FACTS = {"value_test": _("value test"), "default_method": _("method"), "tolerance": _("de minimis"),
+CONSIGNMENT = {"logistics_only_under_customs_control": _(
+    "the goods may pass through other countries on the way, with no processing there other than unloading, reloading, "
+    "storing or what keeps them in good condition, and under those countries' customs control")}
+FACTS = {"proof_validity_months": _("validity of the proof of origin"), "direct_consignment": _("direct consignment"),
+         "value_test": _("value test"), "default_method": _("method"), "tolerance": _("de minimis"),
          "cumulation": _("cumulation"), "tolerance_by_chapter": _("de minimis by chapter")}
 GROUP_NAMES = {"ASEAN": _("the ASEAN member states"), "EU": _("the EU member states")}
 
@@ -63,6 +67,8 @@ def agreement_rules(request):
                             "tolerance": {"percent": t[0], "base": BASES.get(t[1], t[1])} if t else None}
                            for chapters, t in p.tolerance_by_chapter],
             "zones": [_countries(zone.countries, names) for zone in p.cumulation],
+            "validity": p.proof_validity_months,
+            "consignment": CONSIGNMENT.get(p.direct_consignment or "", p.direct_consignment or ""),
             "sources": [(FACTS.get(fact, fact), text) for fact, text in p.sources.items() if text],
         })
     return render(request, "origin/agreement_rules.html", {"rows": rows})

@@ -36,6 +36,8 @@ class Provisions:
     # chapters (2 digits) whose goods have their own tolerance (None: none applies to them), e.g. CPTPP Art. 4.2:
     # textile goods of chapters 50-60 by weight, 10 %; chapters 61-63 by a component the hub cannot tell
     tolerance_by_chapter: tuple[tuple[frozenset[str], tuple[float, str] | None], ...] = ()
+    proof_validity_months: int | None = None  # None: not recorded
+    direct_consignment: str | None = None  # a code the pages word (see provisions.json "about"); None: not recorded
 
     def tolerance_for(self, product_hs: str) -> tuple[float, str] | None:
         """The tolerance (de minimis) for a product: its chapter's own, else the agreement's."""
@@ -100,6 +102,8 @@ def all_provisions() -> dict[str, Provisions]:
             tolerance=(float(tolerance["percent"]), tolerance["base"]) if tolerance else None,
             cumulation=tuple(zones),
             tolerance_by_chapter=by_chapter,
+            proof_validity_months=entry.get("proof_validity_months"),
+            direct_consignment=entry.get("direct_consignment"),
             sources=entry.get("sources", {}),
             general_rule=GeneralRule(general.get("rule"), general["article"], general["annex"], general["source"],
                                      general.get("article_vi", ""), general.get("annex_vi", ""))

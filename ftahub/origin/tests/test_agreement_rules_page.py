@@ -21,3 +21,13 @@ def test_each_agreements_general_rule_value_test_de_minimis_and_cumulation_in_wo
     assert '<cite lang="en">AKFTA Annex 3 Rule 11 (de minimis 10% of FOB)</cite>' in page
     english = client.get("/origin/agreements/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "materials originating in the ASEAN member states, China count as originating" in english
+
+
+def test_direct_consignment_and_the_proof_of_origins_validity_where_the_text_was_read(client):
+    page = client.get("/origin/agreements/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    rcep = page[page.index('id="RCEP"'):]
+    rcep = rcep[:rcep.index("</section>")]
+    assert "12 months from its issue" in rcep and "under those countries&#x27; customs control" in rcep
+    assert "RCEP Article 3.16(6)" in rcep and "RCEP Article 3.15 (Direct Consignment)" in rcep
+    atiga = page[page.index('id="ATIGA"'):]
+    assert "Not recorded here: check the agreement." in atiga[:atiga.index("</section>")]
