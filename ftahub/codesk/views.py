@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ftahub.core.dates import iso_day
 from ftahub.core.views import message_form_errors
 
 from . import handoff, precheck, service
@@ -125,14 +126,9 @@ CHECKLIST = {
 
 
 def _checklist_step(code: str, values: dict) -> str:
-    from django.utils import formats
-
     shown = dict(values)
     for key in ("departure", "invoice_date"):
-        try:
-            shown[key] = formats.date_format(datetime.date.fromisoformat(str(values.get(key))), "d/m/Y")
-        except ValueError:
-            shown[key] = values.get(key) or "—"
+        shown[key] = iso_day(values.get(key), missing="—")
     if code == "attach":
         shown["kind"] = Document.Kind(values["kind"]).label if values.get("kind") in Document.Kind.values \
             else values.get("kind", "")

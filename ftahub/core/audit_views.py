@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from .dates import iso_day
 from .models import AuditEntry
 
 
@@ -103,7 +104,7 @@ def _text(value, field=None, names: dict | None = None) -> str:
             return formats.date_format(timezone.localtime(moment) if timezone.is_aware(moment) else moment,
                                        "d/m/Y H:i")
         if isinstance(field, models.DateField):
-            return formats.date_format(datetime.date.fromisoformat(str(value)), "d/m/Y")
+            return iso_day(value)
     except ValueError:
         pass
     if isinstance(value, str) and value[:1] in "{[" and value[-1:] in "}]":  # a JSON text kept in a text field

@@ -1,8 +1,8 @@
-"""Problems from the cores (``ftahub.common.problems``) in the reader's language: each capability declares the
+"""Problems from the cores (``ftahub.common.problems``) in the reader's language. Each capability declares the
 words of its codes (``HubApp.problems``: a function returning gettext templates with ``%(name)s`` values, or
-functions of the values where a value itself needs words), and the
-pages word a problem with ``in_words`` or the template filter ``problem`` (``{% load problems %}``). A code without
-words falls back to its English, so nothing is hidden."""
+functions of the values where a value itself needs words); the pages word a problem with ``in_words`` or the
+template filter ``problem`` (``{% load problems %}``). A code without words falls back to its English, so nothing
+is hidden."""
 
 import functools
 from typing import Any

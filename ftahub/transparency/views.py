@@ -3,6 +3,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from ftahub.core.dates import iso_day
+
 from . import ledger
 from .bundle import check_bundle
 from .merkle import ProofError
@@ -17,15 +19,18 @@ DECISIONS = {"approved": _("approved"), "rejected": _("refused"), "changes_reque
 STATUSES = {"valid": _("valid"), "revoked": _("revoked"), "replaced": _("replaced")}
 
 
-def _day(text) -> str:
-    import datetime
-
-    from django.utils import formats
-
-    try:
-        return formats.date_format(datetime.date.fromisoformat(str(text)), "d/m/Y")
-    except ValueError:
-        return str(text or "")
+# what each kind of statement says, as a sentence of the reader's language (statement dict -> text)
+SUMMARIES = {
+    "co-record": lambda d: _("C/O %(ref)s under %(agreement)s, issued on %(day)s: %(status)s") % {
+        "ref": d.get("ref", ""), "agreement": d.get("agreement", ""), "day": iso_day(d.get("issued_on")),
+        "status": STATUSES.get(d.get("status"), d.get("status", ""))},
+    "co-revocation": lambda d: _("C/O %(ref)s revoked") % {"ref": d.get("ref", "")},
+    "co-decision": lambda d: _("Application %(ref)s: %(decision)s") % {
+        "ref": d.get("ref", ""), "decision": DECISIONS.get(d.get("decision"), d.get("decision", ""))},
+    "epcis-event": lambda d: _("Event fingerprint %(hash)s…") % {"hash": d.get("sha256", "")[:16]},
+    "mou": lambda d: _("%(title)s, between %(parties)s, signed on %(day)s") % {
+        "title": d.get("title", ""), "parties": d.get("parties", ""), "day": iso_day(d.get("signed_on"))},
+}
 
 
 def _summary(entry: LogEntry) -> str:
@@ -36,18 +41,7 @@ def _summary(entry: LogEntry) -> str:
         data = json.loads(entry.data)
     except ValueError:
         return entry.ref
-    words = {
-        "co-record": lambda d: _("C/O %(ref)s under %(agreement)s, issued on %(day)s: %(status)s") % {
-            "ref": d.get("ref", ""), "agreement": d.get("agreement", ""), "day": _day(d.get("issued_on")),
-            "status": STATUSES.get(d.get("status"), d.get("status", ""))},
-        "co-revocation": lambda d: _("C/O %(ref)s revoked") % {"ref": d.get("ref", "")},
-        "co-decision": lambda d: _("Application %(ref)s: %(decision)s") % {
-            "ref": d.get("ref", ""), "decision": DECISIONS.get(d.get("decision"), d.get("decision", ""))},
-        "epcis-event": lambda d: _("Event fingerprint %(hash)s…") % {"hash": d.get("sha256", "")[:16]},
-        "mou": lambda d: _("%(title)s, between %(parties)s, signed on %(day)s") % {
-            "title": d.get("title", ""), "parties": d.get("parties", ""), "day": _day(d.get("signed_on"))},
-    }
-    said = words.get(entry.kind)
+    said = SUMMARIES.get(entry.kind)
     return str(said(data)) if said and isinstance(data, dict) else entry.ref
 
 
