@@ -173,8 +173,9 @@ class Transition(models.Model):
         indexes = [models.Index(fields=["province", "from_status", "at"], name="transition_province_stays")]
 
     def __str__(self) -> str:
-        before = f"{self.get_from_status_display()} → " if self.from_status else ""
-        return f"{self.application_id}: {before}{self.get_to_status_display()}"
+        # the application only: the audit log keeps this text as written, and shows the change of state itself
+        # (from_status, to_status) in the reader's language from the codes
+        return self.application.reference
 
 
     def save(self, *args, **kwargs):

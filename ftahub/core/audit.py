@@ -70,8 +70,15 @@ def _province_id(instance):
 
 
 def record(action: str, model: str, object_pk="", object_repr="", changes=None, province_id=None) -> None:
+    from django.conf import settings
+    from django.utils import translation
+
     from .models import AuditEntry
 
+    # the record's name is kept as written, so it is written in the hub's language whoever writes (a page in English,
+    # a command with translations off): the log's readers are the province's officers
+    with translation.override(settings.LANGUAGE_CODE):
+        object_repr = str(object_repr)
     AuditEntry.objects.create(
         actor=_actor.get(),
         actor_name=_actor_name.get() or "",

@@ -131,9 +131,8 @@ class Threshold(models.Model):
         constraints = [models.UniqueConstraint(fields=["enterprise", "gtin", "type"], name="trace_threshold_unique")]
 
     def __str__(self) -> str:
-        from .words import measurement, unit
-
-        return f"{self.product}: {measurement(self.type)} {self.minimum}–{self.maximum} {unit(self.uom)}"
+        # no words of a language: the audit log keeps this text as written and shows the range from the fields
+        return f"{self.product} (GTIN {self.gtin})"
 
 
 class Alert(models.Model):

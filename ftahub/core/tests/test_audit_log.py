@@ -48,3 +48,17 @@ def test_officers_see_their_province_entries_and_business_users_none(make, clien
     assert "accounts.enterprise" not in page and "{&#x27;" not in page
     business = make.user(User.Role.BUSINESS, 24, enterprise=make.enterprise(24))
     assert client_for(business).get("/audit/").status_code == 403
+
+
+def test_a_record_is_named_in_the_hubs_language_whoever_writes_it(make):
+    """Written from an English page (or a command), an entry still reads in Vietnamese on the officers' log."""
+    from django.utils import translation
+
+    from ftahub.conftest import province
+    from ftahub.registry.models import Partner, Relationship
+
+    with translation.override("en"):
+        partner = Partner.objects.create(kind="foreign_local", name="Gangwon", province=province(24))
+        Relationship.objects.create(partner=partner, kind="twinning", province=province(24))
+    entry = AuditEntry.objects.filter(model="registry.relationship").latest("id")
+    assert entry.object_repr == "kết nghĩa: Gangwon"
