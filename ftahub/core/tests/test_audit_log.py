@@ -58,7 +58,7 @@ def test_a_record_is_named_in_the_hubs_language_whoever_writes_it(make):
     from ftahub.registry.models import Partner, Relationship
 
     with translation.override("en"):
-        partner = Partner.objects.create(kind="foreign_local", name="Gangwon", province=province(24))
+        partner = Partner.objects.create(kind=Partner.Kind.LOCALITY, name="Gangwon", province=province(24))
         Relationship.objects.create(partner=partner, kind="twinning", province=province(24))
     entry = AuditEntry.objects.filter(model="registry.relationship").latest("id")
     assert entry.object_repr == "kết nghĩa: Gangwon"
