@@ -44,6 +44,14 @@ class Problem:
         return str(data)
 
 
+class ProblemsError(ValueError):
+    """Input that cannot be used, with every problem found in it (``errors``); the message is their English."""
+
+    def __init__(self, errors: list[Problem]):
+        super().__init__("; ".join(str(e) for e in errors[:5]))
+        self.errors = errors
+
+
 def lines(problems: list[Any]) -> int:
     """How many lines of the input have a problem (a line with two problems counts once)."""
     return len({p.line if isinstance(p, Problem) else p for p in problems})

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ftahub.common import hscode, problems
-from ftahub.common.problems import Problem
+from ftahub.common.problems import Problem, ProblemsError
 from ftahub.common.tables import TableError, csv_text, xlsx_rows
 from ftahub.core.fulltext import fold
 
@@ -40,10 +40,8 @@ problems.ENGLISH.update({
 })
 
 
-class ImportError_(ValueError):
-    def __init__(self, errors: list[Problem]):
-        super().__init__("; ".join(str(e) for e in errors[:5]))
-        self.errors = errors
+class ImportError_(ProblemsError):
+    """A statistics file that cannot be imported, with its problems."""
 
 
 @dataclass

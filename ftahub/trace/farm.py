@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ftahub.common import problems
-from ftahub.common.problems import Problem
+from ftahub.common.problems import Problem, ProblemsError
 from ftahub.common.tables import TableError, csv_text, guess_delimiter
 
 from .epcis import gs1_check_digit
@@ -42,12 +42,8 @@ problems.ENGLISH.update({
 })
 
 
-class FarmInputError(ValueError):
+class FarmInputError(ProblemsError):
     """What a person typed or uploaded cannot be recorded: ``errors`` are problems (codes the pages word)."""
-
-    def __init__(self, errors: list[Problem]):
-        super().__init__("; ".join(str(e) for e in errors[:5]))
-        self.errors = errors
 
 
 def normalise_gtin(text: str) -> str:

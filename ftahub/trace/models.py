@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ftahub.core.scoping import ProvinceScopedQuerySet
 
+from .words import UNITS
+
 
 class OwnedQuerySet(ProvinceScopedQuerySet):
     enterprise_field = "enterprise"
@@ -109,7 +111,7 @@ class SensorReading(models.Model):
 
 
 # the units a range is declared in: UN/CEFACT codes (as EPCIS readings carry them) shown by their symbols
-UNIT_CHOICES = [("CEL", "°C"), ("FAH", "°F"), ("KEL", "K"), ("P1", "%"), ("KPA", "kPa"), ("LUX", "lx")]
+UNIT_CHOICES = [(code, UNITS[code]) for code in ("CEL", "FAH", "KEL", "P1", "KPA", "LUX")]
 
 
 class Threshold(models.Model):
