@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "ftahub.events",
     "ftahub.content",
     "ftahub.stats",
+    "ftahub.markets",
 ]
 
 MIDDLEWARE = [

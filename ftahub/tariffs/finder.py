@@ -94,6 +94,29 @@ def _rate_value(rate):
     return rate.raw.strip()
 
 
+def _partner_duties(partner: str | None, code: str, on: datetime.date, rows: list[dict]) -> dict:
+    """Export mode: the partner's own MFN and preferential rates for goods from Viet Nam where its schedule is loaded
+    (the export markets capability), put on the agreements' rows; otherwise where to look them up."""
+    from ftahub.core import plugins
+
+    found = plugins.service("partner_rates")
+    sites = plugins.service("tariff_sites")
+    duties = found(partner, code[:6], on.year) if found and partner else {"lines": []}
+    result = {"partner": partner, "lines": duties["lines"], "edition": duties.get("edition"),
+              "source": duties.get("source"), "fixture": duties.get("fixture", False),
+              "sites": sites(partner) if sites and partner else []}
+    if duties["lines"]:
+        mfns = sorted({ln["mfn"] for ln in duties["lines"] if ln["mfn"]})
+        result["mfn"] = " / ".join(mfns) or None
+        for row in rows:
+            printed = sorted({ln["preferential"][row["agreement"]] for ln in duties["lines"]
+                              if row["agreement"] in ln["preferential"]})
+            if printed:
+                row.update(rate_display=" / ".join(printed), printed=None,
+                           source=f"{duties['source']}, edition {duties['edition']}")
+    return result
+
+
 def lookup(hs: str, direction: str = "import", partner: str | None = None,
            on: datetime.date | None = None) -> dict:
     try:
@@ -183,9 +206,11 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
     rows.sort(key=lambda r: (r["mfn_lower"], r["saving"] is None, -(r["saving"] or 0),
                              (r["rule_demand"] or {}).get("score", 100), r["agreement"]))
     notes = []
+    export = None
     if direction == "export":
-        notes.append(f"No tariff schedule of {partner or 'the partner'} is loaded: FTA Hub holds Viet Nam's import "
-                     "tariff only. The rules of origin and proof of origin below apply to exports.")
+        # what the partner charges comes from its own schedule, never from Viet Nam's import tariff
+        mfn = ordinary = None
+        export = _partner_duties(partner, code, on, rows)
     elif not rates and not any(r["rate"] is not None for r in rows):
         notes.append(f"No rates are loaded for {on.isoformat()}; rates are loaded for "
                      f"{', '.join(map(str, any_year)) or 'no year'} for this line.")
@@ -197,12 +222,13 @@ def lookup(hs: str, direction: str = "import", partner: str | None = None,
                  "parent": line.parent.code if line.parent else None},
         "direction": direction, "partner": partner, "date": on.isoformat(),
         "mfn": _rate_value(mfn), "mfn_display": mfn.display() if mfn else None,
-        "mfn_printed": rates["nkud"].raw.strip() if "nkud" in rates else None,
+        "mfn_printed": rates["nkud"].raw.strip() if "nkud" in rates and mfn else None,
         "mfn_explain": [{"code": c, "values": v} for c, v in mfn.explain()] if mfn else [],
         "ordinary": _rate_value(ordinary),
-        "ordinary_printed": rates["nktt"].raw.strip() if "nktt" in rates else None,
+        "ordinary_printed": rates["nktt"].raw.strip() if "nktt" in rates and ordinary else None,
         "ordinary_display": ordinary.display() if ordinary else None,
-        "vat": rates["vat"].raw if "vat" in rates else None,
+        "vat": rates["vat"].raw if "vat" in rates and direction == "import" else None,
+        "export": export,
         "agreements": rows, "notes": notes,
         "years_loaded": any_year,
         "years": sorted(table_years),

@@ -74,6 +74,14 @@ def _with_category_sources(commitments):
     return found
 
 
+def _every_country():
+    """Every country, by name in the language in use: goods go to, and come from, markets without an agreement too."""
+    from ftahub.common.text import fold
+    from ftahub.places.models import Country
+
+    return sorted(Country.objects.exclude(iso2="VN"), key=lambda c: fold(c.name))
+
+
 def tariff_lookup(request):
     hs = request.GET.get("hs", "").strip()
     partner = request.GET.get("partner", "").strip().upper() or None
@@ -104,7 +112,7 @@ def tariff_lookup(request):
         result["mfn_notes"] = wording.explained(result["mfn_explain"])
     return render(request, "tariffs/lookup.html", {
         "result": result, "error": error, "hs": hs, "partner": partner or "", "direction": direction,
-        "date": date_text or datetime.date.today().isoformat(), "partners": partner_countries(), "coverage": coverage(),
+        "date": date_text or datetime.date.today().isoformat(), "partners": _every_country(), "coverage": coverage(),
         "query": request.GET.urlencode()})
 
 

@@ -1,0 +1,101 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ftahub.common.text import fold
+
+from . import service
+from .models import Notice, Requirement
+from .noticefile import hs_prefixes
+
+MAX_FILE = 10 * 1024 * 1024
+
+
+class MarketField(forms.CharField):
+    """A market typed or chosen from the list (a country or the European Union), by name or code."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        code = service.resolve_market(value)
+        if code is None:
+            raise forms.ValidationError(_("Choose a country from the list (its name in Vietnamese or English)."))
+        return code
+
+
+def clean_hs_list(value: str) -> str:
+    try:
+        codes = hs_prefixes(value)
+    except ValueError as exc:
+        raise forms.ValidationError(_("%(code)s is not an HS chapter, heading or subheading (2, 4 or 6 digits).")
+                                    % {"code": exc}) from None
+    if not codes:
+        raise forms.ValidationError(_("Give at least one HS code."))
+    return ", ".join(codes)
+
+
+class NoticeForm(forms.ModelForm):
+    country = MarketField(label=_("Country"), widget=forms.TextInput(attrs={"list": "markets"}))
+
+    class Meta:
+        model = Notice
+        fields = ["kind", "country", "reference", "title", "products", "hs_codes", "remedy", "stage", "objective",
+                  "published_on", "comment_deadline", "in_force_on", "url", "source", "is_open"]
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "comment_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "in_force_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "products": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_hs_codes(self):
+        return clean_hs_list(self.cleaned_data["hs_codes"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Notice.Kind.REMEDY and not data.get("remedy"):
+            self.add_error("remedy", _("Say which measure the case is about."))
+        if data.get("kind") != Notice.Kind.REMEDY and data.get("remedy"):
+            self.add_error("remedy", _("Only a trade-remedy case has a measure."))
+        return data
+
+
+class RequirementForm(forms.ModelForm):
+    partner = MarketField(label=_("Market"), widget=forms.TextInput(attrs={"list": "markets"}))
+
+    class Meta:
+        model = Requirement
+        fields = ["partner", "hs_prefix", "kind", "title", "title_en", "detail", "source", "url", "applies_from"]
+        widgets = {"applies_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "detail": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_hs_prefix(self):
+        codes = clean_hs_list(self.cleaned_data["hs_prefix"]).split(", ")
+        if len(codes) > 1:
+            raise forms.ValidationError(_("One HS code per requirement."))
+        return codes[0]
+
+
+class FileForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    source = forms.CharField(label=_("Source, when the file has no source column"), max_length=300, required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        if not fold(upload.name).endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Give a CSV or XLSX file."))
+        return upload
+
+
+class ScheduleForm(FileForm):
+    partner = MarketField(label=_("Market whose schedule this is"), widget=forms.TextInput(attrs={"list": "markets"}))
+    edition = forms.CharField(label=_("Edition, when the file has no edition column"), max_length=60, required=False)
+    field_order = ["partner", "file", "source", "edition"]
+
+
+class ThresholdForm(forms.Form):
+    growth = forms.DecimalField(label=_("Growth at least (%)"), min_value=0, max_value=10000, initial=30,
+                                required=False)
+    share = forms.DecimalField(label=_("Share rising by at least (percentage points)"), min_value=0, max_value=100,
+                               initial=5, required=False)
+    value = forms.DecimalField(label=_("Exports at least (USD)"), min_value=0, initial=1_000_000, required=False)
