@@ -146,7 +146,7 @@ def read_notices(filename: str, data: bytes, resolve_country: Callable[[str], st
     rows: list[NoticeRow] = []
     found: list[Problem] = []
     for number, cells in enumerate(table[start + 1:], start=start + 2):
-        def cell(name: str, cells: list = cells) -> Any:
+        def cell(name: str, cells: list[Any] = cells) -> Any:
             i = columns.get(name)
             value = cells[i] if i is not None and i < len(cells) else None
             return value.strip() if isinstance(value, str) else ("" if value is None else value)
@@ -166,7 +166,7 @@ def read_notices(filename: str, data: bytes, resolve_country: Callable[[str], st
         country = resolve_country(str(cell("country")))
         if country is None:
             found.append(Problem.of("notices.bad_country", number, country=str(cell("country"))))
-        dates = {}
+        dates: dict[str, datetime.date | None] = {}
         for name in ("published_on", "comment_deadline", "in_force_on"):
             value = cell(name)
             if value in ("", None):
@@ -191,10 +191,11 @@ def read_notices(filename: str, data: bytes, resolve_country: Callable[[str], st
             found.append(Problem.of("notices.bad_measure", number, measure=str(cell("remedy"))))
         if stage and stage not in STAGES:
             found.append(Problem.of("notices.bad_stage", number, stage=str(cell("stage"))))
-        if len(found) > before:
+        published = dates.get("published_on")
+        if len(found) > before or published is None:
             continue
         rows.append(NoticeRow(number, kind, country or "", reference, str(cell("title")), str(cell("products")),
-                              ", ".join(codes), remedy, stage, str(cell("objective")), dates["published_on"],
+                              ", ".join(codes), remedy, stage, str(cell("objective")), published,
                               dates["comment_deadline"], dates["in_force_on"], str(cell("url")),
                               str(cell("source")) or source))
     return rows, found

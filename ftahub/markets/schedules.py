@@ -116,7 +116,7 @@ def read_schedule(filename: str, data: bytes, agreements: set[str], source: str 
     found: list[Problem] = []
     this_year = datetime.date.today().year
     for number, cells in enumerate(table[start + 1:], start=start + 2):
-        def cell(name: str, cells: list = cells) -> str:
+        def cell(name: str, cells: list[Any] = cells) -> str:
             i = columns.get(name)
             return _text(cells[i]) if i is not None and i < len(cells) else ""
 
@@ -135,14 +135,17 @@ def read_schedule(filename: str, data: bytes, agreements: set[str], source: str 
                 found.append(Problem.of("schedule.bad_year", number, year=year_text))
                 continue
             year = int(year_text)
-        common = {"line": number, "code": code, "subheading": code[:6], "description": cell("description"),
-                  "category": cell("category"), "year": year, "source": cell("source") or source,
-                  "edition": cell("edition") or edition}
+        def row(agreement: str, raw: str, percent: Decimal | None, number: int = number, code: str = code,
+                year: int | None = year, cell: Any = cell) -> ScheduleRow:
+            return ScheduleRow(line=number, code=code, subheading=code[:6], description=cell("description"),
+                               agreement=agreement, raw=raw, percent=percent, category=cell("category"), year=year,
+                               source=cell("source") or source, edition=cell("edition") or edition)
+
         before = len(found)
         line_rows = []
         if mfn := cell("mfn"):
             if (read := _rate(mfn, number, found)) is not None:
-                line_rows.append(ScheduleRow(agreement="", raw=read[0], percent=read[1], **common))
+                line_rows.append(row("", read[0], read[1]))
         if preferential := cell("preferential"):
             agreement = cell("agreement").upper()
             if not agreement:
@@ -150,7 +153,7 @@ def read_schedule(filename: str, data: bytes, agreements: set[str], source: str 
             elif agreement not in known:
                 found.append(Problem.of("schedule.unknown_agreement", number, agreement=agreement))
             elif (read := _rate(preferential, number, found)) is not None:
-                line_rows.append(ScheduleRow(agreement=known[agreement], raw=read[0], percent=read[1], **common))
+                line_rows.append(row(known[agreement], read[0], read[1]))
         if len(found) > before:
             continue  # a line with a problem is left out whole
         if not line_rows:

@@ -104,6 +104,19 @@ class LineOut(Schema):
     parent: str | None
 
 
+class PartnerDutiesOut(Schema):
+    """Export direction: what the partner charges, from its own schedule where one is loaded (never Viet Nam's)."""
+
+    partner: str | None
+    lines: list[dict] = Field(description="The partner's tariff lines of the subheading: code, description, mfn, "
+                                          "preferential {agreement: rate as printed}")
+    mfn: str | None = None
+    edition: str | None
+    source: str | None
+    fixture: bool
+    sites: list[list[str]] = Field(description="Where the partner's tariff is published: [label, address]")
+
+
 class LookupOut(Schema):
     line: LineOut
     procedures: list[ProcedureOut] = []  # what an import of the line must pass (import direction)
@@ -122,6 +135,7 @@ class LookupOut(Schema):
     notes: list[str]
     years_loaded: list[int]
     years: list[int] = []
+    export: PartnerDutiesOut | None = None  # export direction only
 
 
 @router.get("/tariffs/lookup", response={200: LookupOut, 422: Error},

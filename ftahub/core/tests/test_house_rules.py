@@ -23,6 +23,7 @@ CORES = [
     "ftahub.transparency.note", "ftahub.transparency.bundle", "ftahub.certificates.base45",
     "ftahub.certificates.payload", "ftahub.certificates.keys", "ftahub.trace.epcis", "ftahub.trace.farm",
     "ftahub.codesk.turnaround", "ftahub.stats.engine", "ftahub.stats.indicators",
+    "ftahub.markets.schedules", "ftahub.markets.noticefile", "ftahub.markets.surge",
 ]
 
 
