@@ -73,7 +73,8 @@ class MarketOut(Schema):
     tariff_sites: list[str]
     requirements: list[RequirementOut]
     notices: list[NoticeOut]
-    exports_usd: dict[int, float]
+    exports_usd: dict[int, float]  # Viet Nam's exports of the product's heading to the market, by year
+    exports_demo: bool  # some of those figures are made up for the demo
 
 
 def _notice(n: Notice) -> dict:
@@ -109,7 +110,8 @@ def _market(country: str, product: str | None) -> dict:
                           "detail": r.detail, "source": r.source, "url": r.url, "applies_from": r.applies_from,
                           "demo": r.is_demo} for r in data["requirements"]],
         "notices": [_notice(n) for n in data["notices"]],
-        "exports_usd": data.get("exports") or {},
+        "exports_usd": {y: v["value"] for y, v in (data.get("exports") or {}).items()},
+        "exports_demo": any(v["demo"] for v in (data.get("exports") or {}).values()),
     }
 
 

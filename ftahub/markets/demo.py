@@ -8,7 +8,7 @@ import datetime
 from . import service
 from .models import Notice, Requirement
 
-DEMO_SOURCE = "Demo data (made up for the demonstration)"
+DEMO_SOURCE = "Dữ liệu minh họa, tự tạo để trình diễn (demo)"
 
 
 def load(report=print) -> None:

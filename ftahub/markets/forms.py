@@ -36,6 +36,9 @@ def clean_hs_list(value: str) -> str:
 
 class NoticeForm(forms.ModelForm):
     country = MarketField(label=_("Country"), widget=forms.TextInput(attrs={"list": "markets"}))
+    duties_text = forms.CharField(
+        label=_("Duty rates by company"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One company per line: its name, a colon, the rate as published (e.g. Company A: 12.5%)."))
 
     class Meta:
         model = Notice
@@ -46,8 +49,30 @@ class NoticeForm(forms.ModelForm):
                    "in_force_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "products": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance and self.instance.pk:
+            self.initial["duties_text"] = "\n".join(f"{d.get('company', '')}: {d.get('rate', '')}"
+                                                     for d in self.instance.duties)
+
     def clean_hs_codes(self):
         return clean_hs_list(self.cleaned_data["hs_codes"])
+
+    def clean_duties_text(self):
+        duties = []
+        for number, line in enumerate(self.cleaned_data["duties_text"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            company, colon, rate = line.rpartition(":")
+            if not colon or not company.strip() or not rate.strip():
+                raise forms.ValidationError(_("Line %(number)d: write the company, a colon, then the rate.")
+                                            % {"number": number})
+            duties.append({"company": company.strip(), "rate": rate.strip()})
+        return duties
+
+    def save(self, commit=True):
+        self.instance.duties = self.cleaned_data.get("duties_text") or []
+        return super().save(commit)
 
     def clean(self):
         data = super().clean()

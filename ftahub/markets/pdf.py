@@ -58,8 +58,9 @@ def digest_pdf(data: dict, names: dict) -> HttpResponse:
     if data["surges"]:
         story.append(_table([_("Product (HS)"), _("Market"), _("Exports (USD)"), _("Growth"),
                              _("Share of the product's exports")], [
-            [x.product, names.get(x.market, x.market), f"{x.value:,.0f}", f"+{x.growth * 100:.0f} %",
-             f"{x.previous_share * 100:.0f} % → {x.share * 100:.0f} %"] for x in data["surges"]], [25, 40, 40, 25, 50]))
+            [x.product + (" (DEMO)" if row["demo"] else ""), names.get(x.market, x.market), f"{x.value:,.0f}",
+             f"+{x.growth * 100:.0f} %", f"{x.previous_share * 100:.0f} % → {x.share * 100:.0f} %"]
+            for row in data["surges"] for x in [row["surge"]]], [25, 40, 40, 25, 50]))
     else:
         story.append(Paragraph(escape(_("No surge at these thresholds.")), s["body"]))
     doc.build(story)

@@ -41,6 +41,7 @@ problems.ENGLISH.update({
     "schedule.bad_year": "{year!r} is not a year",
     "schedule.no_source": "the source of the schedule is not given (a column or the import page)",
     "schedule.no_edition": "the edition of the schedule is not given (a column or the import page)",
+    "schedule.unmatched": "{value} is not a subheading of HS 2022: loaded, but shown on no market page",
 })
 
 HEADERS = {

@@ -58,6 +58,8 @@ def problem_words() -> dict:
         "schedule.bad_year": _("%(year)s is not a year."),
         "schedule.no_source": _("The source of the schedule is not given (a column or the field on this page)."),
         "schedule.no_edition": _("The edition of the schedule is not given (a column or the field on this page)."),
+        "schedule.unmatched": _("%(value)s is not a subheading of HS 2022: the line is loaded but no market page of "
+                                "a 2022 subheading shows it."),
         "notices.no_header": _("The header row lacks a column: %(missing)s. Names accepted: %(accepted)s."),
         "notices.bad_kind": _("%(kind)s is not a kind of notice (remedy, sps, tbt, requirement)."),
         "notices.bad_country": _("%(country)s names no country."),
@@ -79,6 +81,12 @@ def load_schedule(partner: str, filename: str, data: bytes, user=None, source: s
     import. Lines with a problem are left out and reported."""
     codes = set(TradeAgreement.objects.values_list("code", flat=True))
     rows, found = read_schedule(filename, data, codes, source=source, edition=edition)
+    from ftahub.tariffs.models import HSCode
+
+    known = set(HSCode.objects.filter(level=6, code__in={r.subheading for r in rows}).values_list("code", flat=True))
+    for line, sub in sorted({(r.line, r.subheading) for r in rows if r.subheading not in known}):
+        # kept (the partner may print another HS edition), but no market page of a 2022 subheading shows it
+        found.append(Problem.of("schedule.unmatched", line, value=sub))
     by_edition = defaultdict(list)
     for row in rows:
         by_edition[(row.edition, row.source)].append(row)
@@ -114,6 +122,10 @@ def partner_rates(country: str, subheading: str, year: int | None = None) -> dic
         return {"lines": [], "edition": None, "source": None, "fixture": False}
     rates = list(edition.rates.filter(subheading=subheading[:6]))
     lines: dict[str, dict] = {}
+    staged: dict[str, dict[str, dict[int, str]]] = defaultdict(lambda: defaultdict(dict))
+    for rate in rates:
+        if rate.agreement and rate.year is not None:
+            staged[rate.code][rate.agreement][rate.year] = rate.raw
     for rate in rates:
         if rate.year is not None and rate.year != year and any(
                 r.code == rate.code and r.agreement == rate.agreement and r.year == year for r in rates):
@@ -121,7 +133,7 @@ def partner_rates(country: str, subheading: str, year: int | None = None) -> dic
         if rate.year is not None and rate.year > year:
             continue
         line = lines.setdefault(rate.code, {"code": rate.code, "description": rate.description, "mfn": None,
-                                            "preferential": {}, "categories": {}})
+                                            "preferential": {}, "categories": {}, "by_year": {}})
         if rate.agreement:
             kept = line["preferential"].get(rate.agreement)
             if kept is None or (rate.year or 0) >= kept[1]:
@@ -132,6 +144,9 @@ def partner_rates(country: str, subheading: str, year: int | None = None) -> dic
             line["mfn"] = rate.raw
     for line in lines.values():
         line["preferential"] = {a: raw for a, (raw, _y) in sorted(line["preferential"].items())}
+        # an agreement printed for several years: its path, year by year
+        line["by_year"] = {a: dict(sorted(years.items())) for a, years in sorted(staged[line["code"]].items())
+                           if len(years) > 1}
     return {"lines": sorted(lines.values(), key=lambda x: x["code"]), "edition": edition.edition,
             "source": edition.source, "fixture": edition.is_fixture, "year": year}
 
@@ -205,18 +220,22 @@ def requirements(country: str, code: str | None = None) -> list[Requirement]:
     return [r for r in rows if code is None or matching([r.hs_prefix], code)]
 
 
-def province_exports(country: str, code: str, province: int = 0) -> dict[int, float]:
-    """Yearly exports of the product to the market from the statistics (the province's, 0: the country's)."""
+def province_exports(country: str, code: str, province: int = 0) -> dict[int, dict]:
+    """Yearly exports of the product (its heading) to the market from the statistics (the province's, 0: the
+    country's): {year: {'value': USD, 'demo': made up for the demo}}."""
     try:
         from ftahub.stats.service import get_engine
 
         engine = get_engine()
-        rows = engine.totals_by("trade", ["year"], "value_usd",
-                                {"province": province, "direction": "export", "partner": country,
-                                 "product_prefix": code[:4]}, restate=bool(province))
+        restate = bool(province)
+        where, params = engine._where({"province": province, "direction": "export", "era": "2025" if restate else None,
+                                       "partner": country,
+                                       "product_prefix": code[:4]})
+        rows = engine.query(f"SELECT year, sum(value_usd), bool_or(demo) FROM {engine.view('trade', restate)}{where} "
+                            "GROUP BY 1 ORDER BY 1", params)
     except Exception:  # noqa: BLE001 - no statistics loaded: the profile shows none
         return {}
-    return {int(y): float(v) for y, v in rows if v}
+    return {int(y): {"value": float(v), "demo": bool(d)} for y, v, d in rows if v}
 
 
 def profile(country: str, code: str | None = None, on: datetime.date | None = None) -> dict:
@@ -322,26 +341,30 @@ def digest(today: datetime.date | None = None, province: int = 0,
             "surges": signals, "surge_year": year, "thresholds": thresholds or surge.Thresholds()}
 
 
-def export_rows(province: int = 0) -> list[tuple[str, str, int, float]]:
+def export_rows(province: int = 0) -> list[tuple[str, str, int, float, bool]]:
+    """(product, market, year, value USD, made up for the demo) of exports by product and market."""
     try:
         from ftahub.stats.service import get_engine
 
         engine = get_engine()
         where = "direction = 'export' AND partner <> '' AND product <> '' AND province = ?"
-        return [(p, m, int(y), float(v)) for p, m, y, v in engine.query(
-            f"SELECT product, partner, year, sum(value_usd) FROM {engine.view('trade', bool(province))} "
+        return [(p, m, int(y), float(v), bool(d)) for p, m, y, v, d in engine.query(
+            f"SELECT product, partner, year, sum(value_usd), bool_or(demo) FROM {engine.view('trade', bool(province))} "
             f"WHERE {where} GROUP BY 1, 2, 3", [province]) if v]
     except Exception:  # noqa: BLE001 - no statistics loaded
         return []
 
 
 def surge_signals(province: int = 0, thresholds: surge.Thresholds | None = None,
-                  year: int | None = None) -> tuple[list[surge.Surge], int | None]:
+                  year: int | None = None) -> tuple[list[dict], int | None]:
+    """The surges of the latest year (or ``year``), each as {'surge', 'demo'}: demo when a figure it uses is."""
     rows = export_rows(province)
     if not rows:
         return [], None
-    year = year or max(y for _p, _m, y, _v in rows)
-    return surge.surges(rows, year, thresholds or surge.Thresholds()), year
+    year = year or max(r[2] for r in rows)
+    demo = {(p, m) for p, m, y, _v, d in rows if d and y in (year, year - 1)}
+    found = surge.surges([r[:4] for r in rows], year, thresholds or surge.Thresholds())
+    return [{"surge": s, "demo": (s.product, s.market) in demo} for s in found], year
 
 
 def officers_to_digest():

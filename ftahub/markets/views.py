@@ -91,7 +91,12 @@ def notice_list(request):
 
 def notice_detail(request, pk: int):
     notice = get_object_or_404(Notice, pk=pk)
+    # what the province (or the country) exports of these products to that market, from the statistics
+    province = request.user.province.code if request.user.is_authenticated and request.user.province_id else 0
+    exports = {p: dict(sorted(service.province_exports(notice.country, p, province).items()))
+               for p in notice.prefixes}
     return render(request, "markets/notice.html", {
+        "exports": {p: v for p, v in exports.items() if v}, "province": province,
         "notice": notice, "name": service.country_name(notice.country), "officer": _is_officer(request.user),
         "deliveries": notice.deliveries.count() if _is_officer(request.user) else None})
 
@@ -155,7 +160,8 @@ def schedules(request):
                                               request.user, form.cleaned_data["source"], form.cleaned_data["edition"])
         if stored:
             messages.success(request, _("%(rows)d rates loaded; %(problems)d lines left out.")
-                             % {"rows": sum(e.rows for e in stored), "problems": len({p.line for p in found})})
+                             % {"rows": sum(e.rows for e in stored),
+                                "problems": len({p.line for p in found if p.code != "schedule.unmatched"})})
             if not found:
                 return redirect("market-schedules")
     editions = list(PartnerEdition.objects.all())
@@ -183,7 +189,9 @@ def digest(request):
     form, thresholds = _thresholds(request)
     province = request.user.province.code if request.user.province_id else 0
     data = service.digest(datetime.date.today(), province, thresholds)
-    names = {s.market: service.country_name(s.market) for s in data["surges"]}
+    names = {}
+    for row in data["surges"]:
+        row["name"] = names[row["surge"].market] = service.country_name(row["surge"].market)
     for g in data["groups"]:
         g["name"] = service.country_name(g["country"])
     fmt = request.GET.get("format")
@@ -197,5 +205,5 @@ def digest(request):
         from .pdf import digest_pdf
 
         return digest_pdf(data, names)
-    return render(request, "markets/digest.html", {**data, "form": form, "names": names,
+    return render(request, "markets/digest.html", {**data, "form": form, "surge_rows": data["surges"],
                                                    "query": request.GET.urlencode()})
