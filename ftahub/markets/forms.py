@@ -35,7 +35,7 @@ def clean_hs_list(value: str) -> str:
 
 
 class NoticeForm(forms.ModelForm):
-    country = MarketField(label=_("Country"), widget=forms.TextInput(attrs={"list": "markets"}))
+    country = MarketField(label=_("Country taking the measure"), widget=forms.TextInput(attrs={"list": "markets"}))
     duties_text = forms.CharField(
         label=_("Duty rates by company"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One company per line: its name, a colon, the rate as published (e.g. Company A: 12.5%)."))
@@ -48,6 +48,7 @@ class NoticeForm(forms.ModelForm):
                    "comment_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "in_force_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "products": forms.Textarea(attrs={"rows": 2})}
+        labels = {"is_open": _("Still open: the case or the measure is running")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

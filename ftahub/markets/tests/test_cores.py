@@ -98,3 +98,15 @@ def test_the_surge_signal_flags_fast_growth_with_a_rising_share_and_nothing_else
     assert {(s.product, s.market) for s in surges(rows, 2025, Thresholds(min_value=50_000))} == {
         ("0810", "JP"), ("0901", "KR")}
     assert surges(rows, 2025, Thresholds(min_growth=3.0)) == []
+
+
+def test_vietnamese_column_names_are_read_as_the_pages_list_them():
+    rows, problems = read_schedule("vn.csv", _csv(
+        "Mã nước nhập;Mô tả;MFN;Hiệp định;Thuế suất cho Việt Nam;Lộ trình;Năm;Nguồn;Phiên bản\n"
+        "081090;Quả khác;6;CPTPP;0;EIF;2026;thử nghiệm;e1\n").replace(b";", b","), AGREEMENTS)
+    assert problems == [] and {(r.agreement, r.category, r.source) for r in rows} == {
+        ("", "EIF", "thử nghiệm"), ("CPTPP", "EIF", "thử nghiệm")}
+    rows, problems = read_notices("vn.csv", _csv(
+        "Loại,Quốc gia,Số hiệu,Tiêu đề,Sản phẩm,Mã HS,Biện pháp,Giai đoạn,Ngày công bố,Hạn góp ý,Nguồn\n"
+        "remedy,Nhật Bản,AD-VN,Ống thép,Ống thép hàn,7306,ad,initiation,01/12/2026,15/12/2026,thử nghiệm\n"), _country)
+    assert problems == [] and rows[0].country == "JP" and rows[0].comment_deadline == datetime.date(2026, 12, 15)
