@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "ftahub.content",
     "ftahub.stats",
     "ftahub.markets",
+    "ftahub.logistics",
 ]
 
 MIDDLEWARE = [

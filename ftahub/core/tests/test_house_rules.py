@@ -24,6 +24,7 @@ CORES = [
     "ftahub.certificates.payload", "ftahub.certificates.keys", "ftahub.trace.epcis", "ftahub.trace.farm",
     "ftahub.codesk.turnaround", "ftahub.stats.engine", "ftahub.stats.indicators",
     "ftahub.markets.schedules", "ftahub.markets.noticefile", "ftahub.markets.surge",
+    "ftahub.logistics.figures", "ftahub.logistics.timeline",
 ]
 
 
