@@ -6,7 +6,7 @@ import random
 
 from django.utils import timezone
 
-from .models import Consignment, Crossing, Facility, Leg
+from .models import Consignment, Crossing, Facility, Leg, local_day
 
 CHAPTERS = ["08", "03", "09", "44", "64", "85", "61", "07", "20", "94"]
 
@@ -26,11 +26,14 @@ def crossings(gates: list[Facility], count: int, days: int = 90, seed: int = 1, 
             exited = arrived + datetime.timedelta(minutes=wait)
             chunk.append(Crossing(gate=gate, direction="export" if rng.random() < 0.7 else "import",
                                   vehicle=f"DEMO-{rng.randrange(10_000, 99_999)}", arrived_at=arrived,
-                                  cleared_at=cleared, exited_at=exited, wait_minutes=wait,
+                                  cleared_at=cleared, exited_at=exited, wait_minutes=wait, arrived_on=local_day(arrived),
                                   chapter=CHAPTERS[rng.randrange(len(CHAPTERS))], goods="",
                                   weight_kg=rng.randrange(5_000, 30_000), source="demo generator", is_demo=True))
         Crossing.objects.bulk_create(chunk)
         made += len(chunk)
+    from .rollup import refresh_crossings
+
+    refresh_crossings()
     return made
 
 
@@ -52,7 +55,11 @@ def legs(consignment: Consignment, facilities: list[Facility], count: int, days:
             chunk.append(Leg(consignment=consignment, position=position % 30000, mode=modes[rng.randrange(len(modes))],
                              origin=origin, destination=destination, planned_departure=planned - duration,
                              planned_arrival=planned, departed_at=planned - duration, arrived_at=arrived,
+                             arrived_on=local_day(arrived),
                              province=consignment.province, is_demo=True))
         Leg.objects.bulk_create(chunk)
         made += len(chunk)
+    from .rollup import refresh_legs
+
+    refresh_legs()
     return made

@@ -158,14 +158,31 @@ class Leg(models.Model):
     departed_at = models.DateTimeField(_("departed"), null=True, blank=True)
     arrived_at = models.DateTimeField(_("arrived"), null=True, blank=True)
     province = models.ForeignKey("places.Province", on_delete=models.PROTECT)  # the consignment's, for figures
+    arrived_on = models.DateField(null=True, blank=True, editable=False)  # the local day of arrival, for figures
     is_demo = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["consignment", "position"]
-        indexes = [models.Index(fields=["province", "arrived_at"])]
+        indexes = [models.Index(fields=["province", "arrived_on"])]
 
     def __str__(self) -> str:
         return f"{self.consignment} {self.position}"
+
+    def save(self, *args, **kwargs):
+        from .rollup import refresh_legs
+
+        before = Leg.objects.filter(pk=self.pk).values_list("province", "arrived_on").first() if self.pk else None
+        self.arrived_on = local_day(self.arrived_at)
+        super().save(*args, **kwargs)
+        refresh_legs({k for k in (before, (self.province_id, self.arrived_on)) if k})  # the days' sums
+
+    def delete(self, *args, **kwargs):
+        from .rollup import refresh_legs
+
+        key = (self.province_id, self.arrived_on)
+        result = super().delete(*args, **kwargs)
+        refresh_legs({key})
+        return result
 
     def clean(self) -> None:
         for start, end in ((self.planned_departure, self.planned_arrival), (self.departed_at, self.arrived_at)):
@@ -194,6 +211,7 @@ class Crossing(models.Model):
     cleared_at = models.DateTimeField(_("cleared"), null=True, blank=True)
     exited_at = models.DateTimeField(_("left the gate"), null=True, blank=True)
     wait_minutes = models.PositiveIntegerField(null=True, blank=True, editable=False)  # arrival to exit
+    arrived_on = models.DateField(editable=False)  # the local day of arrival: figures group by it
     chapter = models.CharField(_("goods: HS chapter"), max_length=2, blank=True)
     goods = models.CharField(_("goods"), max_length=200, blank=True)
     weight_kg = models.DecimalField(_("weight (kg)"), max_digits=12, decimal_places=1, null=True, blank=True)
@@ -205,12 +223,13 @@ class Crossing(models.Model):
 
     class Meta:
         ordering = ["-arrived_at"]
-        indexes = [models.Index(fields=["gate", "arrived_at"])]
+        indexes = [models.Index(fields=["arrived_on", "gate"])]
         constraints = [models.UniqueConstraint(fields=["gate", "external_id"], condition=~models.Q(external_id=""),
                                                name="crossing_external_id")]
 
     def save(self, *args, **kwargs):
         self.wait_minutes = wait_minutes(self.arrived_at, self.exited_at)
+        self.arrived_on = local_day(self.arrived_at)
         super().save(*args, **kwargs)
 
 
@@ -218,3 +237,46 @@ def wait_minutes(arrived, exited) -> int | None:
     if arrived is None or exited is None or exited < arrived:
         return None
     return int((exited - arrived).total_seconds() // 60)
+
+
+def local_day(moment):
+    """The day in the hub's time zone (figures are by local day; computed once on save, never per query)."""
+    from django.utils import timezone
+
+    if moment is None:
+        return None
+    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+
+
+class CrossingDay(models.Model):
+    """A gate's day, summed from its crossings (``rollup``): the dashboard reads these, never the million crossings."""
+
+    gate = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    vehicles = models.PositiveIntegerField(default=0)
+    kg = models.DecimalField(max_digits=16, decimal_places=1, default=0)
+    waits = models.JSONField(default=dict)  # waiting minutes → vehicles (the day's histogram)
+    chapters = models.JSONField(default=dict)  # HS chapter → [vehicles, kg]
+    demo = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["gate", "day"], name="crossing_day_unique")]
+        indexes = [models.Index(fields=["day"])]
+
+
+class LegDay(models.Model):
+    """A province's legs of a day by mode and the kind of facility reached, summed from the legs (``rollup``)."""
+
+    province = models.ForeignKey("places.Province", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    mode = models.CharField(max_length=5)
+    destination_kind = models.CharField(max_length=10)
+    legs = models.PositiveIntegerField(default=0)
+    timed = models.PositiveIntegerField(default=0)  # with a planned arrival
+    on_time = models.PositiveIntegerField(default=0)
+    demo = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["province", "day", "mode", "destination_kind"],
+                                               name="leg_day_unique")]
+        indexes = [models.Index(fields=["day"])]

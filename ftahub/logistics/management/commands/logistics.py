@@ -24,6 +24,7 @@ class Command(BaseCommand):
         gen.add_argument("--crossings", type=int, default=0)
         gen.add_argument("--legs", type=int, default=0)
         gen.add_argument("--seed", type=int, default=1)
+        sub.add_parser("rollup", help="recompute the daily sums the dashboard and the figures read")
 
     def handle(self, *args, action, **o):
         if action == "import-crossings":
@@ -35,6 +36,11 @@ class Command(BaseCommand):
         elif action == "export-json":
             self.stdout.write(json.dumps(service.national_export(o["year"]), ensure_ascii=False, indent=1,
                                          default=str))
+        elif action == "rollup":
+            from ftahub.logistics import rollup
+
+            days, legs = rollup.rebuild()
+            self.stdout.write(f"{days} gate-days and {legs} leg-days summed")
         else:
             gates = list(Facility.objects.filter(kind="gate", is_demo=True))
             facilities = list(Facility.objects.filter(is_demo=True))
