@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.cache import cache_control
 
+from ftahub.core import plugins
+
 from .keys import KeyError_
 from .models import IssuedCertificate
 from .payload import PayloadError, find_payload
@@ -46,6 +48,9 @@ def verify_page(request):
                               "issued by the hub was given."), str(exc)
         if report and report.get("reason"):
             report["reason_words"] = _reason_in_words(report["reason"], words)
+        tracking = plugins.service("consignment_for_certificate")
+        if report and tracking and (report.get("record") or {}).get("co_number"):
+            report["tracking"] = tracking(report["record"]["co_number"])  # when its exporter allows it
     return render(request, "certificates/verify.html", {"report": report, "error": error, "detail": detail,
                                                         "words": words,
                                                         "keyset": published_keyset()})

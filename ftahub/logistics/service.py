@@ -193,9 +193,19 @@ def next_position(consignment: Consignment) -> int:
     return (consignment.legs.order_by("-position").values_list("position", flat=True).first() or 0) + 1
 
 
-def for_certificate(co_number: str) -> Consignment | None:
-    """The consignment a C/O covers, when its exporter lets the public verification show it."""
-    return Consignment.objects.filter(co_number=co_number, show_on_verification=True).first()
+def for_certificate(co_number: str) -> str | None:
+    """The public tracking address of the consignment a C/O covers, when the C/O's own exporter recorded it and lets
+    the public verification show it (another enterprise naming that C/O on its consignment shows nothing)."""
+    from django.urls import reverse
+
+    from ftahub.certificates.models import IssuedCertificate
+
+    cert = IssuedCertificate.objects.filter(co_number=co_number).first()
+    if cert is None:
+        return None
+    consignment = Consignment.objects.filter(co_number=co_number, enterprise_id=cert.enterprise_id,
+                                             show_on_verification=True).first()
+    return reverse("logistics-track", args=[consignment.token]) if consignment else None
 
 
 # -- border crossings ------------------------------------------------------------------------------------------------

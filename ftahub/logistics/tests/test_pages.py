@@ -184,3 +184,26 @@ def test_the_demo_shows_a_lychee_consignment_through_the_gate_with_its_cold_chai
     assert road.legs.last().destination.kind == "gate" and road.co_number
     page = client.get(reverse("logistics-track", args=[road.token]), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "Cửa khẩu Lạng Sơn (demo)" in page and "DEMO" in page
+
+
+def test_the_c_o_verification_links_the_consignment_only_when_its_own_exporter_allows_it(make, client):
+    from ftahub.agreements.models import TradeAgreement
+    from ftahub.certificates import service as certificates
+
+    enterprise, stranger = make.enterprise(24), make.enterprise(24)
+    certificates.key_ring().generate("test", datetime.date(2026, 1, 1))
+    certificates.issue({"co_number": "CO-TRACK-1", "agreement": "CPTPP", "form": "CPTPP", "issued_on": "2026-11-02",
+                        "items": []}, TradeAgreement.objects.get(code="CPTPP"), enterprise.province, enterprise)
+    # another enterprise naming this C/O on its consignment shows nothing
+    Consignment.objects.create(enterprise=stranger, province=stranger.province, reference="X", goods="g",
+                               co_number="CO-TRACK-1", show_on_verification=True)
+    page = client.post(reverse("certificate-verify"), {"co_number": "CO-TRACK-1"}).content.decode()
+    assert 'data-testid="consignment"' not in page
+    own = Consignment.objects.create(enterprise=enterprise, province=enterprise.province, reference="Y", goods="g",
+                                     co_number="CO-TRACK-1")
+    assert 'data-testid="consignment"' not in client.post(reverse("certificate-verify"),
+                                                          {"co_number": "CO-TRACK-1"}).content.decode()
+    own.show_on_verification = True
+    own.save()
+    page = client.post(reverse("certificate-verify"), {"co_number": "CO-TRACK-1"}).content.decode()
+    assert reverse("logistics-track", args=[own.token]) in page
