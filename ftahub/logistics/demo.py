@@ -58,7 +58,11 @@ def load(report=print) -> None:
     lots = f"https://id.gs1.org/01/{link.gtin}/10/{link.lot}" if link else ""
     co_number = link.certificate.co_number if link and link.certificate_id else ""
     now = timezone.now()
-    start = now - datetime.timedelta(days=2)
+    from ftahub.trace.models import Event
+
+    # the legs start once the lot has been loaded (its last EPCIS event), so the timeline reads in order
+    last = Event.objects.filter(enterprise=enterprise).order_by("-event_time").values_list("event_time", flat=True)
+    start = (last.first() or now - datetime.timedelta(days=2)) + datetime.timedelta(minutes=30)
     by_road = Consignment.objects.create(
         enterprise=enterprise, province=home, reference="DEMO-LS-001", goods="Vải thiều tươi (demo)",
         hs_code="0810.90", destination="CN", lots=lots, co_number=co_number, invoice_number="DEMO-INV-001",

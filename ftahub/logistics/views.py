@@ -19,6 +19,10 @@ from .forms import ConsignmentForm, CrossingUploadForm, FacilityForm, LegForm, U
 from .models import Consignment, Facility, Leg
 
 
+# the chart's colours; hub.css gives the legend's swatches the same (.swatch.mode-<code>)
+MODE_COLOURS = {"road": "#1f6feb", "sea": "#0a7f5a", "rail": "#b35900", "river": "#7a3fb0", "air": "#c0392b"}
+
+
 def _staff(user) -> bool:
     return user.is_authenticated and (user.is_superuser or user.role != "business")
 
@@ -272,13 +276,17 @@ def report(request):
     from .report import lines
 
     modes = dict(Leg.Mode.choices)
-    months = [f"{m:02d}/{year}" for m in range(1, 13)]
+    months = [str(m) for m in range(1, 13)]
     return render(request, "logistics/report.html", {
         "f": data, "province": province, "year": year, "national": user.is_national, "lines": lines(data),
         "provinces": Province.objects.filter(era="2025").order_by("name"),
-        "chart": {"data": [{"type": "bar", "name": str(modes.get(m, m)), "x": months, "y": v}
+        "legend": [(m, str(modes.get(m, m))) for m in sorted(data["monthly_by_mode"])],
+        "chart": {"data": [{"type": "bar", "name": str(modes.get(m, m)), "x": months, "y": v,
+                            "marker": {"color": MODE_COLOURS.get(m, "#888")}}
                            for m, v in sorted(data["monthly_by_mode"].items())],
-                  "layout": {"height": 300, "barmode": "stack", "legend": {"orientation": "h"},
-                             "margin": {"l": 40, "r": 10, "t": 10, "b": 40}, "xaxis": {"type": "category"},
+                  # the legend is the page's own (a phone's width wraps Plotly's over the table below)
+                  "layout": {"height": 300, "barmode": "stack", "showlegend": False,
+                             "margin": {"l": 40, "r": 10, "t": 10, "b": 50},
+                             "xaxis": {"type": "category", "title": {"text": _("Month")}},
                              "yaxis": {"rangemode": "tozero"}}}})
 

@@ -5,6 +5,6 @@ document.addEventListener("DOMContentLoaded", () => {
     const data = document.getElementById(box.dataset.figure);
     if (!data) continue;
     const figure = JSON.parse(data.textContent);
-    window.Plotly.newPlot(box, figure.data, figure.layout, { displaylogo: false, responsive: true });
+    window.Plotly.newPlot(box, figure.data, figure.layout, { displaylogo: false, displayModeBar: false, responsive: true });
   }
 });
