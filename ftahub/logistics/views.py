@@ -18,7 +18,6 @@ from . import service
 from .forms import ConsignmentForm, CrossingUploadForm, FacilityForm, LegForm, UploadForm
 from .models import Consignment, Facility, Leg
 
-
 # the chart's colours; hub.css gives the legend's swatches the same (.swatch.mode-<code>)
 MODE_COLOURS = {"road": "#1f6feb", "sea": "#0a7f5a", "rail": "#b35900", "river": "#7a3fb0", "air": "#c0392b"}
 
