@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "ftahub.stats",
     "ftahub.markets",
     "ftahub.logistics",
+    "ftahub.support",
 ]
 
 MIDDLEWARE = [
