@@ -60,7 +60,9 @@ def _in_words(entries: list[AuditEntry]) -> list[dict]:
             before, after = (values + [None, None])[:2] if isinstance(values, list) else (None, values)
             if field is not None and field.is_relation and field.related_model is not None:
                 wanted.setdefault(field.related_model, set()).update(v for v in (before, after) if v is not None)
-            changes.append({"field": label, "model_field": field, "values": (before, after)})
+            # a field that holds a text in English by design (name_en, title_en): marked as English on the page
+            changes.append({"field": label, "model_field": field, "values": (before, after),
+                            "lang": "en" if name.endswith("_en") else ""})
         rows.append({"entry": entry, "kind": kind, "changes": changes})
     names = {model: {str(o.pk): str(o) for o in model._default_manager.filter(pk__in=pks)}
              for model, pks in wanted.items()}

@@ -56,8 +56,8 @@ class Facility(models.Model):
                                           blank=True)
     services = models.CharField(_("services"), max_length=300, blank=True)
     certifications = models.CharField(_("certifications"), max_length=300, blank=True)
-    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("verified by"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
     verified_at = models.DateTimeField(_("verified on"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo record"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -108,6 +108,7 @@ class Consignment(models.Model):
     is_demo = models.BooleanField(_("demo record"), default=False)
 
     objects = OwnedQuerySet.as_manager()
+    audit_secret_fields = ("token",)  # the tracking link: whoever holds it sees the consignment
     commercial = True  # an enterprise's invoice and goods: never shown to the statistician (scoping)
 
     class Meta:
@@ -158,8 +159,8 @@ class Leg(models.Model):
     departed_at = models.DateTimeField(_("departed"), null=True, blank=True)
     arrived_at = models.DateTimeField(_("arrived"), null=True, blank=True)
     province = models.ForeignKey("places.Province", on_delete=models.PROTECT)  # the consignment's, for figures
-    arrived_on = models.DateField(null=True, blank=True, editable=False)  # the local day of arrival, for figures
-    is_demo = models.BooleanField(default=False)
+    arrived_on = models.DateField(_("day of arrival"), null=True, blank=True, editable=False)  # for the figures
+    is_demo = models.BooleanField(_("demo record"), default=False)
 
     class Meta:
         ordering = ["consignment", "position"]
@@ -210,20 +211,22 @@ class Crossing(models.Model):
     arrived_at = models.DateTimeField(_("arrived at the gate"))
     cleared_at = models.DateTimeField(_("cleared"), null=True, blank=True)
     exited_at = models.DateTimeField(_("left the gate"), null=True, blank=True)
-    wait_minutes = models.PositiveIntegerField(null=True, blank=True, editable=False)  # arrival to exit
-    arrived_on = models.DateField(editable=False)  # the local day of arrival: figures group by it
+    wait_minutes = models.PositiveIntegerField(_("waiting (minutes)"), null=True, blank=True, editable=False)
+    arrived_on = models.DateField(_("day of arrival"), editable=False)  # the local day: figures group by it
     chapter = models.CharField(_("goods: HS chapter"), max_length=2, blank=True)
     goods = models.CharField(_("goods"), max_length=200, blank=True)
     weight_kg = models.DecimalField(_("weight (kg)"), max_digits=12, decimal_places=1, null=True, blank=True)
     consignment = models.ForeignKey(Consignment, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="crossings")
     source = models.CharField(_("source"), max_length=100)
-    external_id = models.CharField(max_length=80, blank=True)  # the gate system's own record number
-    is_demo = models.BooleanField(default=False)
+    external_id = models.CharField(_("record number in the gate's system"), max_length=80, blank=True)
+    is_demo = models.BooleanField(_("demo record"), default=False)
 
     class Meta:
         ordering = ["-arrived_at"]
         indexes = [models.Index(fields=["arrived_on", "gate"])]
+        verbose_name = _("border crossing")
+        verbose_name_plural = _("border crossings")
         constraints = [models.UniqueConstraint(fields=["gate", "external_id"], condition=~models.Q(external_id=""),
                                                name="crossing_external_id")]
 
@@ -251,6 +254,8 @@ def local_day(moment):
 class CrossingDay(models.Model):
     """A gate's day, summed from its crossings (``rollup``): the dashboard reads these, never the million crossings."""
 
+    audit_exempt = True  # derived from records that are audited themselves
+
     gate = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
     vehicles = models.PositiveIntegerField(default=0)
@@ -266,6 +271,8 @@ class CrossingDay(models.Model):
 
 class LegDay(models.Model):
     """A province's legs of a day by mode and the kind of facility reached, summed from the legs (``rollup``)."""
+
+    audit_exempt = True  # derived from records that are audited themselves
 
     province = models.ForeignKey("places.Province", on_delete=models.CASCADE, related_name="+")
     day = models.DateField()

@@ -17,9 +17,9 @@ class PartnerEdition(models.Model):
     rows = models.PositiveIntegerField(_("rows"), default=0)
     report = models.JSONField(default=list, blank=True)  # problems found, as Problem.data()
     is_fixture = models.BooleanField(_("test fixture"), default=False)
-    loaded_at = models.DateTimeField(auto_now=True)
-    loaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="+")
+    loaded_at = models.DateTimeField(_("loaded"), auto_now=True)
+    loaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("loaded by"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["partner", "edition"], name="partner_edition_unique")]
@@ -42,13 +42,15 @@ class PartnerRate(models.Model):
     description = models.TextField(_("description"), blank=True)
     agreement = models.CharField(_("agreement"), max_length=20, blank=True)
     raw = models.CharField(_("as printed"), max_length=80)
-    percent = models.DecimalField(max_digits=7, decimal_places=3, null=True, blank=True)
+    percent = models.DecimalField(_("rate %"), max_digits=7, decimal_places=3, null=True, blank=True)
     category = models.CharField(_("staging category"), max_length=20, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["partner", "subheading"])]
         ordering = ["code", "agreement", "year"]
+        verbose_name = _("partner's rate")
+        verbose_name_plural = _("partner's rates")
 
 
 class Requirement(models.Model):
@@ -125,8 +127,8 @@ class Notice(models.Model):
     is_open = models.BooleanField(_("open"), default=True)
     is_demo = models.BooleanField(_("demo record"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-published_on", "-pk"]
@@ -144,6 +146,8 @@ class Notice(models.Model):
 
 class Delivery(models.Model):
     """A notice sent to a user, once, with why it reached them."""
+
+    audit_exempt = True  # derived from records that are audited themselves
 
     class Reason(models.TextChoices):
         WATCHLIST = "watchlist", _("a line on your watchlist")

@@ -40,12 +40,12 @@ class Question(models.Model):
 
     province = models.ForeignKey("places.Province", verbose_name=_("province"), on_delete=models.PROTECT,
                                  limit_choices_to={"era": "2025"})
-    asker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="questions")
+    asker = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("asked by"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="questions")
     enterprise = models.ForeignKey("accounts.Enterprise", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="questions")
     name = models.CharField(_("your name"), max_length=200)
-    email = models.EmailField(_("email"))
+    email = models.EmailField(_("email address"))
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     topic = models.CharField(_("topic"), max_length=12, choices=Topic.choices)
@@ -64,14 +64,14 @@ class Question(models.Model):
     due_at = models.DateTimeField(_("answer due by"), null=True, blank=True)
     answer = models.TextField(_("answer"), blank=True)
     answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("answered by"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
     rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
     rating_comment = models.CharField(_("comment on the answer"), max_length=500, blank=True)
     published = models.BooleanField(_("published as a FAQ entry"), default=False)
     faq_question = models.TextField(_("question as published (anonymised)"), blank=True)
     faq_answer = models.TextField(_("answer as published"), blank=True)
-    overdue_notified = models.BooleanField(default=False)
+    overdue_notified = models.BooleanField(_("reminded of the deadline"), default=False)
     token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("asked on"), auto_now_add=True)
     is_demo = models.BooleanField(_("demo record"), default=False)
@@ -90,6 +90,8 @@ class Question(models.Model):
 
 class Step(models.Model):
     """What happened to a question, for its asker and the officers."""
+
+    audit_exempt = True  # derived from records that are audited themselves
 
     class Kind(models.TextChoices):
         ASKED = "asked", _("asked")
@@ -142,7 +144,7 @@ class Task(models.Model):
         DONE = "done", _("done")
         DROPPED = "dropped", _("dropped")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    plan = models.ForeignKey(Plan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField(_("task"), max_length=300)
     department = models.CharField(_("department in charge"), max_length=200)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -150,7 +152,7 @@ class Task(models.Model):
     deadline = models.DateField(_("deadline"))
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PLANNED)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    reminded = models.BooleanField(default=False)
+    reminded = models.BooleanField(_("reminded of the deadline"), default=False)
 
     class Meta:
         ordering = ["deadline", "pk"]
@@ -163,11 +165,14 @@ class TaskNote(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="notes")
     text = models.TextField(_("progress note"))
     evidence = models.FileField(_("evidence file"), upload_to="support/evidence/", blank=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("written by"), null=True,
+                               on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-at"]
+        verbose_name = _("progress note")
+        verbose_name_plural = _("progress notes")
 
 
 class Indicator(models.Model):
@@ -178,7 +183,7 @@ class Indicator(models.Model):
         ANSWERED = "answered", _("businesses' questions answered by the advice desk")
         EXPORTS = "exports", _("the province's exports (USD, statistics)")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
+    plan = models.ForeignKey(Plan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(_("indicator"), max_length=300)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     target = models.DecimalField(_("target"), max_digits=16, decimal_places=2, null=True, blank=True)
@@ -202,11 +207,14 @@ class IndicatorValue(models.Model):
     period_end = models.DateField(_("period ending on"))
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    reported_at = models.DateTimeField(auto_now_add=True)
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reported by"), null=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    reported_at = models.DateTimeField(_("reported on"), auto_now_add=True)
 
     class Meta:
         ordering = ["-period_end"]
+        verbose_name = _("reported value")
+        verbose_name_plural = _("reported values")
         constraints = [models.UniqueConstraint(fields=["indicator", "period_end"], name="indicator_value_once")]
 
 
@@ -218,7 +226,7 @@ class Report(models.Model):
         HALF = "half", _("half-year")
         YEAR = "year", _("year")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reports")
+    plan = models.ForeignKey(Plan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="reports")
     period = models.CharField(_("period"), max_length=8, choices=Period.choices)
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
@@ -228,20 +236,29 @@ class Report(models.Model):
     summary = models.TextField(_("how the plan was carried out"), blank=True)
     difficulties = models.TextField(_("difficulties and obstacles"), blank=True)
     proposals = models.TextField(_("proposals"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("written by"), null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-ends_on"]
+        verbose_name = _("periodic report")
+        verbose_name_plural = _("periodic reports")
 
 
 class Attendance(models.Model):
     """A signed certificate of attendance of a training (an event's checked-in registration)."""
 
-    registration = models.OneToOneField("events.Registration", on_delete=models.CASCADE, related_name="attendance")
-    number = models.CharField(max_length=40, unique=True)
+    audit_secret_fields = ("token",)
+    registration = models.OneToOneField("events.Registration", verbose_name=_("registration"),
+                                        on_delete=models.CASCADE, related_name="attendance")
+    number = models.CharField(_("number"), max_length=40, unique=True)
     token = models.CharField(max_length=40, unique=True, default=new_token)  # the QR's link: not guessable
-    payload = models.TextField()  # canonical JSON that was signed
-    kid = models.CharField(max_length=60)
-    signature = models.CharField(max_length=100)  # base64url Ed25519
-    issued_at = models.DateTimeField(auto_now_add=True)
+    payload = models.TextField(_("signed record"))  # canonical JSON that was signed
+    kid = models.CharField(_("signing key"), max_length=60)
+    signature = models.CharField(_("signature"), max_length=100)  # base64url Ed25519
+    issued_at = models.DateTimeField(_("issued on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("certificate of attendance")
+        verbose_name_plural = _("certificates of attendance")
