@@ -11,7 +11,7 @@ from .models import Item
 router = Router(tags=["content"])
 
 
-class ItemOut(Schema):
+class ContentItemOut(Schema):
     id: int
     kind: str
     title: str
@@ -26,7 +26,7 @@ class ItemOut(Schema):
     is_demo: bool
 
 
-@router.get("/content", response=list[ItemOut], summary="Published news, reports, videos and documents; q searches")
+@router.get("/content", response=list[ContentItemOut], summary="Published news, reports, videos and documents; q searches")
 def content(request, q: str | None = None, kind: str | None = None, agreement: str | None = None, limit: int = 50):
     items = Item.objects.published().select_related("province").prefetch_related("agreements")
     if kind:

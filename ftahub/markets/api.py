@@ -13,7 +13,7 @@ from .models import Notice
 router = Router(tags=["markets"])
 
 
-class AgreementOut(Schema):
+class MarketAgreementOut(Schema):
     code: str
     name: str
     in_force: bool
@@ -66,7 +66,7 @@ class MarketOut(Schema):
     country: str
     name: str
     product: str | None
-    agreements: list[AgreementOut]
+    agreements: list[MarketAgreementOut]
     partner_schedule: str | None  # edition of the partner's schedule the duties come from; None: none loaded
     partner_source: str | None
     duties: list[PartnerLineOut]

@@ -102,3 +102,17 @@ def test_every_api_operation_has_a_typed_response(client):
             if not any(s.startswith("2") for s in operation.get("responses", {})):
                 untyped.append(f"{method.upper()} {path}: no success response documented")
     assert untyped == []
+
+
+def test_api_schemas_have_names_of_their_own():
+    """django-ninja names an OpenAPI component after its schema class: two capabilities' ``AgreementOut`` became one,
+    and the agreements API's answers no longer matched their documented shape (found by Schemathesis)."""
+    import re
+    from collections import Counter
+
+    names = Counter()
+    for path in imports.PACKAGE.rglob("*.py"):
+        if "tests" in path.parts:
+            continue
+        names.update(re.findall(r"^class (\w+)\((?:\w*Schema)\):", path.read_text(), re.M))
+    assert [n for n, count in names.items() if count > 1] == []
