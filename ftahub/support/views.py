@@ -178,7 +178,8 @@ def plans(request):
     user = request.user
     if user.role == "business":
         raise PermissionDenied
-    return render(request, "support/plans.html", {"plans": service.plan_scope(user), "editor": _editor(user)})
+    return render(request, "support/plans.html", {"plans": service.plan_scope(user),
+                                                  "editor": _editor(user) and user.province_id is not None})
 
 
 def _plan(request, pk: int) -> Plan:
@@ -282,11 +283,12 @@ def task_detail(request, pk: int):
 def indicator_values(request, pk: int):
     indicator = get_object_or_404(Indicator.objects.select_related("plan"), pk=pk)
     user = request.user
-    if not service.plan_scope(user).filter(pk=indicator.plan_id).exists() or user.role == "statistician":
+    if not service.plan_scope(user).filter(pk=indicator.plan_id).exists():
         raise PermissionDenied
-    form = ValueForm(request.POST or None)
+    may_report = user.role != "statistician"  # the statistician reads the values, the plan's officers report them
+    form = ValueForm(request.POST or None) if may_report else None
     if request.method == "POST":
-        if indicator.source != Indicator.Source.REPORTED:
+        if not may_report or indicator.source != Indicator.Source.REPORTED:
             raise PermissionDenied  # the hub fills it from its own records
         if form.is_valid():
             service.record_value(indicator, user, form.cleaned_data["period_end"], form.cleaned_data["value"],

@@ -37,7 +37,7 @@ PAGES = {
     "support-report-new": (lambda w: {"pk": w.plan.pk}, {"fa_x", "admin"}),
     "support-report-file": (lambda w: {"pk": w.report.pk, "fmt": "pdf"}, STAFF_X),
     "support-task": (lambda w: {"pk": w.task.pk}, STAFF_X),
-    "support-indicator": (lambda w: {"pk": w.indicator.pk}, {"officer_x", "fa_x", "admin"}),
+    "support-indicator": (lambda w: {"pk": w.indicator.pk}, STAFF_X),
     "support-attendance": (lambda w: {"token": "no-such"}, set()),
     "support-attendance-pdf": (lambda w: {"token": "no-such"}, set()),
     "support-attendance-qr": (lambda w: {"token": "no-such"}, set()),
