@@ -151,8 +151,11 @@ def question(request, pk: int):
                     return redirect("support-question", pk)
         except service.DeskError:
             messages.error(request, _("Answer the question before publishing it."))
+    from ftahub.places.models import Country
+
+    market = Country.objects.filter(iso2=item.market).first() if item.market else None
     return render(request, "support/question.html", {
-        "question": item, "officer": officer, "forms": forms, "steps": item.steps.select_related("actor"),
+        "question": item, "officer": officer, "market_name": market.name if market else item.market, "forms": forms, "steps": item.steps.select_related("actor"),
         "overdue": item.due_at and item.due_at < timezone.now() and item.status in ("new", "assigned", "forwarded")})
 
 
