@@ -2,6 +2,7 @@
 sheet of a billion cells, or a part that decompresses hundreds of times, used to take minutes and gigabytes."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -36,7 +37,7 @@ def test_an_ordinary_workbook_is_read():
 
 def test_a_sheet_declaring_a_billion_cells_is_refused():
     bomb = rewrite(workbook(), "xl/worksheets/sheet1.xml",
-                   lambda xml: xml.replace(b'<dimension ref="A1:B2" />', b'<dimension ref="A1:XFD1048576" />'))
+                   lambda xml: re.sub(rb'<dimension ref="A1:B2"\s*/>', b'<dimension ref="A1:XFD1048576" />', xml))
     with pytest.raises(TableError, match="declares 17,179,869,184 cells"):
         xlsx_rows(bomb)
 
@@ -67,7 +68,7 @@ def test_a_bomb_uploaded_as_a_bom_gets_a_message_not_a_wait(client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     bomb = rewrite(workbook(), "xl/worksheets/sheet1.xml",
-                   lambda xml: xml.replace(b'<dimension ref="A1:B2" />', b'<dimension ref="A1:XFD1048576" />'))
+                   lambda xml: re.sub(rb'<dimension ref="A1:B2"\s*/>', b'<dimension ref="A1:XFD1048576" />', xml))
     page = client.post("/origin/", {"title": "Chair", "product_hs": "9401.61", "fob": "100", "rows": "1",
                                     "bom_file": SimpleUploadedFile("bom.xlsx", bomb)})
     assert page.status_code == 200 and "khai báo quá nhiều ô hoặc chuỗi" in page.content.decode()

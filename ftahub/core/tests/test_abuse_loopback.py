@@ -50,7 +50,7 @@ def bomb() -> bytes:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":
-                content = content.replace(b'<dimension ref="A1:B2" />', b'<dimension ref="A1:XFD1048576" />')
+                content = re.sub(rb'<dimension ref="A1:B2"\s*/>', b'<dimension ref="A1:XFD1048576" />', content)
             target.writestr(info.filename, content)
     return out.getvalue()
 
