@@ -57,6 +57,12 @@ class Calendar:
             day += datetime.timedelta(days=1)
         return total
 
+    @property
+    def hours_a_day(self) -> float:
+        """Working hours in one working day (8 with the default periods)."""
+        return sum((datetime.datetime.combine(datetime.date.min, b) - datetime.datetime.combine(datetime.date.min, a))
+                   .total_seconds() for a, b in self.periods) / 3600
+
     def working_hours(self, start: datetime.datetime, end: datetime.datetime) -> float:
         return self.working_seconds(start, end) / 3600.0
 

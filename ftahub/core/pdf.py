@@ -32,3 +32,26 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base["BodyText"], fontName=regular, fontSize=8, leading=10),
         "cell": ParagraphStyle("cell", parent=base["BodyText"], fontName=regular, fontSize=8, leading=9.5),
     }
+
+
+def table(header: list[str] | None, rows: list[list], widths_mm: list[float]):
+    """A grid of paragraphs (text escaped, line breaks kept) with an optional shaded header row repeated on each
+    page: the tables of the hub's reports."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    cell = styles()["cell"]
+
+    def text(value) -> Paragraph:
+        return Paragraph(escape(str(value)).replace("\n", "<br/>"), cell)
+
+    data = ([[text(h) for h in header]] if header else []) + [[text(c) for c in row] for row in rows]
+    grid = Table(data, colWidths=[w * mm for w in widths_mm], repeatRows=1 if header else 0)
+    style = [("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7")))
+    grid.setStyle(TableStyle(style))
+    return grid

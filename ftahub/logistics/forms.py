@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ftahub.common.text import fold
+from ftahub.places.fields import CountryField
 from ftahub.places.models import Province
 
 from .models import Consignment, Facility, Leg
@@ -23,25 +24,13 @@ class FacilityForm(forms.ModelForm):
 
 
 class ConsignmentForm(forms.ModelForm):
-    destination = forms.CharField(label=_("Destination country"), max_length=100, required=False,
-                                  widget=forms.TextInput(attrs={"list": "countries", "autocomplete": "off"}))
+    destination = CountryField(label=_("Destination country"), required=False)
 
     class Meta:
         model = Consignment
         fields = ["reference", "goods", "hs_code", "destination", "lots", "co_number", "invoice_number", "units",
                   "weight_kg", "show_on_verification"]
         widgets = {"lots": forms.Textarea(attrs={"rows": 3}), "units": forms.Textarea(attrs={"rows": 3})}
-
-    def clean_destination(self):
-        from ftahub.places.countries import resolve
-
-        text = self.cleaned_data["destination"]
-        if not text:
-            return ""
-        code = resolve(text)
-        if code is None:
-            raise forms.ValidationError(_("Choose a country from the list (its name in Vietnamese or English)."))
-        return code
 
     def clean_lots(self):
         from ftahub.trace import epcis

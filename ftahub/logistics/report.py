@@ -5,12 +5,11 @@ from xml.sax.saxutils import escape
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from ftahub.core.pdf import styles
+from ftahub.core.pdf import styles, table
 
 from .models import Facility, Leg
 
@@ -63,10 +62,7 @@ def pdf(f: dict, province) -> HttpResponse:
              Paragraph(escape(province.name if province else _("Every province")), s["body"]), Spacer(1, 4 * mm)]
     if f["demo"]:
         story.append(Paragraph(escape(_("Includes demo records made up for the demonstration.")), s["small"]))
-    table = Table([[Paragraph(escape(a), s["cell"]), Paragraph(escape(b), s["cell"])] for a, b in lines(f)],
-                  colWidths=[110 * mm, 60 * mm])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story.append(table)
+    story.append(table(None, [list(line) for line in lines(f)], [110, 60]))
     doc.build(story)
     response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="logistics-{f["year"]}.pdf"'

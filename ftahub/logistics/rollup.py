@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 
 from .models import Crossing, CrossingDay, Leg, LegDay
 
@@ -62,8 +62,8 @@ def refresh_legs(keys: Iterable[tuple[int, object]] | None = None) -> int:
         rows = rows.filter(q)
     sums: dict[tuple, list] = defaultdict(lambda: [0, 0, 0, False])
     grouped = rows.values_list("province", "arrived_on", "mode", "destination__kind", "is_demo").annotate(
-        n=models_count(), timed=models_count("planned_arrival"),
-        on_time=models_count("id", filter=Q(arrived_at__lte=F("planned_arrival")))).order_by()
+        n=Count("id"), timed=Count("planned_arrival"),
+        on_time=Count("id", filter=Q(arrived_at__lte=F("planned_arrival")))).order_by()
     for province, day, mode, kind, demo, n, timed, on_time in grouped:
         s = sums[(province, day, mode, kind)]
         s[0] += n
@@ -80,12 +80,6 @@ def refresh_legs(keys: Iterable[tuple[int, object]] | None = None) -> int:
                                            on_time=s[2], demo=s[3]) for (p, d, m, k), s in sums.items()],
                                    batch_size=2000)
     return len(sums)
-
-
-def models_count(field: str = "id", **kwargs):
-    from django.db.models import Count
-
-    return Count(field, **kwargs)
 
 
 def rebuild() -> tuple[int, int]:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ftahub.accounts.models import OFFICER_ROLES
 from ftahub.core.exports import download
 from ftahub.places.models import Province
 
@@ -27,7 +28,7 @@ def _staff(user) -> bool:
 
 
 def _officer(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.is_officer)
+    return user.is_authenticated and user.has_role(OFFICER_ROLES)
 
 
 def _can_edit(user, facility: Facility) -> bool:

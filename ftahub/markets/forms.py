@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ftahub.common.text import fold
+from ftahub.places.fields import CountryField
 
 from . import service
 from .models import Notice, Requirement
@@ -10,17 +11,14 @@ from .noticefile import hs_prefixes
 MAX_FILE = 10 * 1024 * 1024
 
 
-class MarketField(forms.CharField):
-    """A market typed or chosen from the list (a country or the European Union), by name or code."""
+class MarketField(CountryField):
+    """A market typed or chosen from the list: a country, or the European Union as one market."""
 
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return value
-        code = service.resolve_market(value)
-        if code is None:
-            raise forms.ValidationError(_("Choose a country from the list (its name in Vietnamese or English)."))
-        return code
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, datalist="markets", **kwargs)
+
+    def resolve(self, text: str) -> str | None:
+        return service.resolve_market(text)
 
 
 def clean_hs_list(value: str) -> str:
@@ -35,7 +33,7 @@ def clean_hs_list(value: str) -> str:
 
 
 class NoticeForm(forms.ModelForm):
-    country = MarketField(label=_("Country taking the measure"), widget=forms.TextInput(attrs={"list": "markets"}))
+    country = MarketField(label=_("Country taking the measure"))
     duties_text = forms.CharField(
         label=_("Duty rates by company"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One company per line: its name, a colon, the rate as published (e.g. Company A: 12.5%)."))
@@ -85,7 +83,7 @@ class NoticeForm(forms.ModelForm):
 
 
 class RequirementForm(forms.ModelForm):
-    partner = MarketField(label=_("Market"), widget=forms.TextInput(attrs={"list": "markets"}))
+    partner = MarketField(label=_("Market"))
 
     class Meta:
         model = Requirement
@@ -114,7 +112,7 @@ class FileForm(forms.Form):
 
 
 class ScheduleForm(FileForm):
-    partner = MarketField(label=_("Market whose schedule this is"), widget=forms.TextInput(attrs={"list": "markets"}))
+    partner = MarketField(label=_("Market whose schedule this is"))
     edition = forms.CharField(label=_("Edition, when the file has no edition column"), max_length=60, required=False)
     field_order = ["partner", "file", "source", "edition"]
 

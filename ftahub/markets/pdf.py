@@ -5,28 +5,14 @@ from xml.sax.saxutils import escape
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from ftahub.core.pdf import styles
-
-
-def _table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
-    s = styles()
-    table = Table([[Paragraph(escape(h), s["cell"]) for h in header]]
-                  + [[Paragraph(escape(str(c)), s["cell"]) for c in r] for r in rows],
-                  colWidths=[w * mm for w in widths], repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7")),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return table
+from ftahub.core.pdf import styles, table
 
 
-def digest_pdf(data: dict, names: dict) -> HttpResponse:
-    from . import service
-
+def digest_pdf(data: dict) -> HttpResponse:
     s = styles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=12 * mm,
@@ -36,15 +22,15 @@ def digest_pdf(data: dict, names: dict) -> HttpResponse:
                  "today": f"{data['today']:%d/%m/%Y}", "horizon": f"{data['horizon']:%d/%m/%Y}"}), s["body"]),
              Spacer(1, 4 * mm), Paragraph(escape(_("Deadlines coming up")), s["h2"])]
     if data["upcoming"]:
-        story.append(_table([_("Date"), _("What"), _("Notice")], [
+        story.append(table([_("Date"), _("What"), _("Notice")], [
             [f"{u['day']:%d/%m/%Y}", _("comments due") if u["what"] == "comments" else _("enters into force"),
              f"{u['notice'].title} ({u['notice'].reference})"] for u in data["upcoming"]], [25, 35, 120]))
     else:
         story.append(Paragraph(escape(_("No comment deadline or entry into force in the coming weeks.")), s["body"]))
     story.append(Paragraph(escape(_("Open notices by product and market")), s["h2"]))
     if data["groups"]:
-        story.append(_table([_("Product (HS)"), _("Market"), _("Notices")], [
-            [g["product"], service.country_name(g["country"]),
+        story.append(table([_("Product (HS)"), _("Market"), _("Notices")], [
+            [g["product"], g["name"],
              "; ".join(f"{n.title} ({n.get_kind_display()})" for n in g["notices"])] for g in data["groups"]],
             [25, 35, 120]))
     else:
@@ -56,9 +42,9 @@ def digest_pdf(data: dict, names: dict) -> HttpResponse:
         "growth": f"{t.min_growth * 100:.0f}", "share": f"{t.min_share_rise * 100:.0f}",
         "value": f"{t.min_value:,.0f}"}), s["small"]))
     if data["surges"]:
-        story.append(_table([_("Product (HS)"), _("Market"), _("Exports (USD)"), _("Growth"),
+        story.append(table([_("Product (HS)"), _("Market"), _("Exports (USD)"), _("Growth"),
                              _("Share of the product's exports")], [
-            [x.product + (" (DEMO)" if row["demo"] else ""), names.get(x.market, x.market), f"{x.value:,.0f}",
+            [x.product + (" (DEMO)" if row["demo"] else ""), row["name"], f"{x.value:,.0f}",
              f"+{x.growth * 100:.0f} %", f"{x.previous_share * 100:.0f} % → {x.share * 100:.0f} %"]
             for row in data["surges"] for x in [row["surge"]]], [25, 40, 40, 25, 50]))
     else:

@@ -257,21 +257,24 @@ def profile(country: str, code: str | None = None, on: datetime.date | None = No
 
 # -- notices and the early warning -----------------------------------------------------------------------------------
 
-def save_notices(rows: list[NoticeRow], user=None) -> tuple[int, int]:
-    """Create or update notices from a table (matched by kind, country and reference). Returns (created, updated)."""
+def save_notices(rows: list[NoticeRow], user=None) -> tuple[int, int, list[Notice]]:
+    """Create or update notices from a table (matched by kind, country and reference). Returns (created, updated,
+    the notices saved)."""
     created = updated = 0
+    saved = []
     with transaction.atomic():
         for row in rows:
             fields = {f: getattr(row, f) for f in ("title", "products", "hs_codes", "remedy", "stage", "objective",
                                                    "published_on", "comment_deadline", "in_force_on", "url",
                                                    "source")}
             fields["is_open"] = row.stage != "closed"
-            _notice, made = Notice.objects.update_or_create(kind=row.kind, country=row.country,
-                                                            reference=row.reference,
-                                                            defaults={**fields, "created_by": user})
+            notice, made = Notice.objects.update_or_create(kind=row.kind, country=row.country,
+                                                           reference=row.reference,
+                                                           defaults={**fields, "created_by": user})
+            saved.append(notice)
             created += made
             updated += not made
-    return created, updated
+    return created, updated, saved
 
 
 def _recipients(notice: Notice) -> dict:
@@ -312,8 +315,10 @@ def warn(notice: Notice, base_url: str = "") -> int:
     return sent
 
 
-def warn_all(base_url: str = "") -> int:
-    return sum(warn(n, base_url) for n in Notice.objects.filter(is_open=True))
+def warn_all(base_url: str = "", only: list[Notice] | None = None) -> int:
+    """Send the open notices given (every open notice when None) to those they concern."""
+    rows = Notice.objects.filter(is_open=True) if only is None else [n for n in only if n.is_open]
+    return sum(warn(n, base_url) for n in rows)
 
 
 # -- the officers' weekly digest -----------------------------------------------------------------------------------

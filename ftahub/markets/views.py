@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from ftahub.accounts.models import OFFICER_ROLES
 from ftahub.common import hscode
 from ftahub.core.exports import download
 from ftahub.tariffs.models import HSCode
@@ -25,8 +26,7 @@ def _base(request) -> str:
 
 
 def _officer(request) -> None:
-    user = request.user
-    if not (user.is_authenticated and (user.is_superuser or user.is_officer)):
+    if not _is_officer(request.user):
         raise PermissionDenied
 
 
@@ -71,7 +71,7 @@ def market(request, country: str, code: str | None = None):
 
 
 def _is_officer(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.is_officer)
+    return user.is_authenticated and user.has_role(OFFICER_ROLES)
 
 
 def notice_list(request):
@@ -127,8 +127,8 @@ def notice_import(request):
         upload = form.cleaned_data["file"]
         rows, found = read_notices(upload.name, upload.read(), service.resolve_market, form.cleaned_data["source"])
         if rows:
-            created, updated = service.save_notices(rows, request.user)
-            sent = service.warn_all(_base(request))
+            created, updated, saved = service.save_notices(rows, request.user)
+            sent = service.warn_all(_base(request), saved)
             messages.success(request, _("%(created)d notices added, %(updated)d updated, %(sent)d users warned.")
                              % {"created": created, "updated": updated, "sent": sent})
             if not found:
@@ -189,9 +189,8 @@ def digest(request):
     form, thresholds = _thresholds(request)
     province = request.user.province.code if request.user.province_id else 0
     data = service.digest(datetime.date.today(), province, thresholds)
-    names = {}
     for row in data["surges"]:
-        row["name"] = names[row["surge"].market] = service.country_name(row["surge"].market)
+        row["name"] = service.country_name(row["surge"].market)
     for g in data["groups"]:
         g["name"] = service.country_name(g["country"])
     fmt = request.GET.get("format")
@@ -204,6 +203,6 @@ def digest(request):
     if fmt == "pdf":
         from .pdf import digest_pdf
 
-        return digest_pdf(data, names)
+        return digest_pdf(data)
     return render(request, "markets/digest.html", {**data, "form": form, "surge_rows": data["surges"],
                                                    "query": request.GET.urlencode()})

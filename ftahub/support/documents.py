@@ -124,12 +124,11 @@ def _docx_table(doc, header: list[str], rows: list[list[str]]) -> None:
 
 
 def pdf(data: dict) -> bytes:
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-    from ftahub.core.pdf import styles
+    from ftahub.core.pdf import styles, table
 
     s = styles()
     buffer = io.BytesIO()
@@ -138,13 +137,6 @@ def pdf(data: dict) -> bytes:
 
     def para(text: str, style: str = "body") -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), s[style])
-
-    def table(header, rows, widths):
-        t = Table([[para(h, "cell") for h in header]] + [[para(str(c), "cell") for c in r] for r in rows],
-                  colWidths=[w * mm for w in widths], repeatRows=1)
-        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7"))]))
-        return t
 
     head = Table([[para(f"ỦY BAN NHÂN DÂN\n{data['province'].upper()}\nSố: {data['number']}"),
                    para(f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{data['place_date']}")]],

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ftahub.common.text import fold
 from ftahub.core.challenge import ChallengeField
+from ftahub.places.fields import CountryField
 
 from .models import Indicator, Plan, Question, Report, Task
 
@@ -19,8 +20,7 @@ def _file(upload):
 
 
 class QuestionForm(forms.ModelForm):
-    market = forms.CharField(label=_("Market"), max_length=100, required=False,
-                             widget=forms.TextInput(attrs={"list": "countries", "autocomplete": "off"}))
+    market = CountryField(label=_("Market"), required=False)
     challenge = ChallengeField()  # a person, not a script, is asking
 
     class Meta:
@@ -36,17 +36,6 @@ class QuestionForm(forms.ModelForm):
         self.fields["province"].queryset = Province.objects.filter(era="2025").order_by("name")
         if signed_in:
             del self.fields["challenge"]
-
-    def clean_market(self):
-        from ftahub.places.countries import resolve
-
-        text = self.cleaned_data["market"]
-        if not text:
-            return ""
-        code = resolve(text)
-        if code is None:
-            raise forms.ValidationError(_("Choose a country from the list (its name in Vietnamese or English)."))
-        return code
 
     def clean_hs_codes(self):
         import re

@@ -1,7 +1,6 @@
 """The advice desk's workflow, the action plans' indicators (filled from the hub's own data where it holds them),
 reminders, and signed attendance certificates."""
 
-import base64
 import datetime
 import json
 from collections import defaultdict
@@ -14,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from ftahub.common.keyring import b64url, unb64url
 from ftahub.common.text import fold
 from ftahub.core import notices
 
@@ -51,9 +51,7 @@ def answer_days() -> int:
 
 def due_after(start: datetime.datetime, days: int) -> datetime.datetime:
     cal = calendar()
-    hours = sum((datetime.datetime.combine(datetime.date.today(), b) - datetime.datetime.combine(
-        datetime.date.today(), a)).total_seconds() / 3600 for a, b in cal.periods)
-    return cal.after_working_hours(timezone.localtime(start), days * hours)
+    return cal.after_working_hours(timezone.localtime(start), days * cal.hours_a_day)
 
 
 def _officers(province):
@@ -290,14 +288,6 @@ def period_bounds(kind: str, year: int, number: int) -> tuple[datetime.date, dat
 
 # -- attendance certificates -----------------------------------------------------------------------------------------
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
 def certify(registration) -> Attendance:
     """Sign a certificate of attendance for a checked-in registration of a training (once)."""
     from ftahub.core.keys import key_ring
@@ -320,7 +310,7 @@ def certify(registration) -> Attendance:
     signature = ring.private_key(current["kid"]).sign(payload.encode())
     with transaction.atomic():
         return Attendance.objects.create(registration=registration, number=number, payload=payload,
-                                         kid=current["kid"], signature=_b64(signature))
+                                         kid=current["kid"], signature=b64url(signature))
 
 
 def verify_attendance(attendance: Attendance) -> bool:
@@ -334,7 +324,7 @@ def verify_attendance(attendance: Attendance) -> bool:
     if entry is None:
         return False
     try:
-        Ed25519PublicKey.from_public_bytes(_unb64(entry["x"])).verify(_unb64(attendance.signature),
+        Ed25519PublicKey.from_public_bytes(unb64url(entry["x"])).verify(unb64url(attendance.signature),
                                                                        attendance.payload.encode())
     except (InvalidSignature, ValueError):
         return False

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ftahub.accounts.models import OFFICER_ROLES
 from ftahub.core.exports import download
 
 from . import documents, service
@@ -39,7 +40,7 @@ def _base(request) -> str:
 
 
 def _officer(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in ("fa_officer", "co_officer", "administrator"))
+    return user.is_authenticated and user.has_role(OFFICER_ROLES)
 
 
 def _editor(user) -> bool:

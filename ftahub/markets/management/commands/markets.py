@@ -51,6 +51,6 @@ class Command(BaseCommand):
             rows, found = read_notices(path.name, path.read_bytes(), service.resolve_market, o["source"])
             for problem in found:
                 self.stderr.write(str(problem))
-            created, updated = service.save_notices(rows)
+            created, updated, saved = service.save_notices(rows)
             self.stdout.write(f"{created} notices added, {updated} updated, {len(found)} problems; "
-                              f"{service.warn_all()} sent")
+                              f"{service.warn_all(only=saved)} sent")
