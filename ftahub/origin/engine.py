@@ -249,20 +249,42 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
     tolerance = ctx.provisions.tolerance_for(product_hs)
     if tolerance is not None and tolerance[1] == "weight":
         return _ctc_by_weight(test, ctx, blocking, tolerance[0], word, notes)
+    # materials the agreement's de minimis may not cover in this product (CPTPP Annex 3-C)
+    doubtful = []
+    for b in blocking:
+        if excluded := ctx.provisions.tolerance_excludes(product_hs, b["hs"]):
+            b["de_minimis"] = "excluded" if excluded == "yes" else "maybe"
+            if excluded == "maybe":
+                doubtful.append(b)
+    barred = any(b.get("de_minimis") == "excluded" for b in blocking)
     base_value: float | None
     if tolerance:
         percent, base_name = tolerance
-        base_value = ctx.base(base_name)
+        value_base_name = base_name.split("|")[0]
+        base_value = ctx.base(value_base_name)
         allowed = percent / 100.0 * base_value
     else:  # no tolerance: the share is still reported when the price is known
-        percent, base_name, allowed = 0.0, ctx.provisions.value_base, 0.0
+        percent, value_base_name, allowed = 0.0, ctx.provisions.value_base, 0.0
+        base_name = value_base_name
         base_value = ctx.base_or_none(base_name)
-    passed = not blocking or (tolerance is not None and blocking_value <= allowed + EPSILON)
-    if blocking and passed:
+    within = tolerance is not None and not barred and blocking_value <= allowed + EPSILON
+    passed: bool | None = not blocking or within
+    if blocking and within:
         notes.append(f"blocking materials ({blocking_value:.2f}) are within the tolerance of {percent:g}% "
-                     f"{base_name} ({allowed:.2f})")
+                     f"{value_base_name} ({allowed:.2f})")
+    if barred:
+        notes.append("the agreement's de minimis does not cover some of the blocking materials")
     if tolerance is None and blocking:
         notes.append("no tolerance (de minimis) is recorded for this agreement, so none was applied")
+    if not passed and tolerance and base_name.endswith("|weight") and not barred:
+        # the tolerance may also be met by weight (EVFTA Protocol 1 Art. 5(3)(a)): the value share is over it
+        notes.append(f"blocking materials ({blocking_value:.2f}) exceed {percent:g}% {value_base_name}; "
+                     "the same share of the weight also satisfies the tolerance")
+        return _ctc_by_weight(test, ctx, blocking, percent, word, notes)
+    unsure = passed and bool(blocking) and bool(doubtful)
+    if unsure:
+        passed = None
+        notes.append("the de minimis may not cover some blocking materials: a condition to read")
     actual = _pct(blocking_value, base_value) if base_value else (0.0 if not blocking else None)
     required_text = (f"non-originating materials change {word}" if level else "no change of classification required")
     if test.exceptions:
@@ -274,12 +296,18 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
         + (f" ({'; '.join(notes)})" if notes else ""),
     )
     remedies = []
-    if not passed:
-        # Source the largest blocking materials from originating suppliers until the rest fits the tolerance.
+    if unsure:
+        names = ", ".join(b["description"] or b["hs"] for b in doubtful)
+        remedies.append([Action("read_manually", f"check whether the agreement's de minimis may cover: {names}",
+                                materials=[b["index"] for b in doubtful],
+                                params={"what": "de_minimis_exclusion", "names": names})])
+    elif not passed:
+        # Source the largest blocking materials from originating suppliers until the rest fits the tolerance
+        # (all of those the de minimis may not cover).
         remaining = blocking_value
         chosen = []
-        for b in sorted(blocking, key=lambda b: -b["value"]):
-            if remaining <= allowed + EPSILON:
+        for b in sorted(blocking, key=lambda b: (b.get("de_minimis") != "excluded", -b["value"])):
+            if remaining <= allowed + EPSILON and not (b.get("de_minimis") == "excluded"):
                 break
             chosen.append(b)
             remaining -= b["value"]
@@ -407,20 +435,53 @@ def _max_weight(test: MaxWeight, ctx: _Context) -> _Outcome:
     return _Outcome(passed, [result], remedies, [])
 
 
+def _within_tolerance(ctx: _Context, materials: list[MaterialOrigin]) -> bool | None:
+    """Do these non-originating materials fit the product's tolerance (by value, or by weight where the agreement
+    allows either)? None: it depends on a price or weights the case does not give."""
+    tolerance = ctx.provisions.tolerance_for(ctx.product.hs)
+    if tolerance is None:
+        return False
+    percent, base_name = tolerance
+    unknown = False
+    for measure in base_name.split("|"):
+        if measure == "weight":
+            weight = ctx.product.weight_kg
+            if weight is None or weight <= 0 or any(m.weight_kg is None for m in materials):
+                unknown = True
+            elif sum(m.weight_kg or 0.0 for m in materials) <= percent / 100.0 * weight + EPSILON:
+                return True
+        else:
+            base = ctx.base_or_none(measure)
+            if base is None:
+                unknown = True
+            elif sum(m.value for m in materials) <= percent / 100.0 * base + EPSILON:
+                return True
+    return None if unknown else False
+
+
 def _wholly_obtained(test: WhollyObtained, ctx: _Context) -> _Outcome:
     counted = [m for m in ctx.non_originating if not test.scope or in_any(m.hs, test.scope)]
-    passed = not counted
+    passed: bool | None = not counted
     scope = ", ".join(r.canonical() for r in test.scope) or "all"
+    detail = f"{scope} materials wholly obtained or originating"
+    if counted and test.scope and ctx.provisions.tolerance_covers_wholly_obtained:
+        # the tolerance covers the materials the rule wants wholly obtained (EVFTA Protocol 1 Art. 5(5))
+        passed = _within_tolerance(ctx, counted)
+        detail += "; the tolerance covers those that are not" if passed else \
+            "; the tolerance may cover them if the price and weights are given" if passed is None else ""
     result = TestResult(name="WO", rule=_text(test), required=0, actual=len(counted), passed=passed,
-                        unit="non-originating materials", detail=f"{scope} materials wholly obtained or originating")
+                        unit="non-originating materials", detail=detail)
+    if passed:
+        return _Outcome(True, [result], [], [])
     blocking = [{"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
                  "test": _text(test), "reason": "not wholly obtained or originating"} for m in counted]
-    remedies = [] if passed else [[Action("source_originating", "use only wholly obtained (originating) "
-                                          + ("materials" if not test.scope else f"materials of {scope}"),
-                                          value=round(sum(m.value for m in counted), 2),
-                                          materials=[m.index for m in counted],
-                                          params={"what": "wholly", "names": ", ".join(
-                                              m.description or m.hs for m in counted)})]]
+    remedies = [] if passed is not None else [[Action(
+        "provide_data", "give the ex-works price and the weights (kg) of the product and of these materials",
+        materials=[m.index for m in counted], params={"what": "weights"})]]
+    remedies.append([Action("source_originating", "use only wholly obtained (originating) "
+                            + ("materials" if not test.scope else f"materials of {scope}"),
+                            value=round(sum(m.value for m in counted), 2), materials=[m.index for m in counted],
+                            params={"what": "wholly", "names": ", ".join(m.description or m.hs for m in counted)})])
     return _Outcome(passed, [result], remedies, blocking)
 
 

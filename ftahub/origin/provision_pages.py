@@ -5,24 +5,49 @@ name, and the source of each fact (the provisions data, ``provisions.json``)."""
 from dataclasses import asdict
 
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ftahub.agreements.models import TradeAgreement
 from ftahub.places.models import Country
 
 from . import wording
-from .provisions import _groups, all_provisions
+from .hs import dotted
+from .provisions import ToleranceExclusion, _groups, all_provisions
+from .words import _refs
 
 VALUE_TESTS = {"RVC": _("regional value content"), "QVC": _("qualifying value content"),
                "LVC": _("local value content"), "VAC": _("value-added content"),
                "MaxNOM": _("maximum value of non-originating materials")}
-BASES = {"FOB": _("of the FOB price"), "EXW": _("of the ex-works price"), "weight": _("of the product's weight")}
-CONSIGNMENT = {"logistics_only_under_customs_control": _(
-    "the goods may pass through other countries on the way, with no processing there other than unloading, reloading, "
-    "storing or what keeps them in good condition, and under those countries' customs control")}
+BASES = {"FOB": _("of the FOB price"), "EXW": _("of the ex-works price"), "weight": _("of the product's weight"),
+         "EXW|weight": _("of the ex-works price or of the product's weight")}
+CONSIGNMENT = {
+    "logistics_only_under_customs_control": _(
+        "the goods may pass through other countries on the way, with no processing there other than unloading, "
+        "reloading, storing or what keeps them in good condition, and under those countries' customs control"),
+    "non_alteration_under_customs_supervision": _(
+        "the goods that arrive must be those exported, not altered on the way: only kept in good condition, marked, "
+        "labelled or sealed for the importing country, stored or split under customs supervision in the countries "
+        "of transit"),
+    "transit_justified_no_trade_logistics_only": _(
+        "the goods may pass through other countries only where geography or transport requires it, without being "
+        "traded or used there, and with nothing done to them other than unloading, reloading, storing or keeping "
+        "them in good condition; the transport documents show it"),
+}
+CONDITIONS = {
+    "milk_solids_over_10": _("containing over 10 % milk solids by dry weight"),
+    "butterfat_over_25_not_retail": _("containing over 25 % butterfat by dry weight, not put up for retail sale"),
+    "contains_milk": _("containing milk"),
+    "fortified_single_juice": _("a juice of a single fruit or vegetable, fortified with minerals or vitamins"),
+    "peaches_pears_apricots": _("where they are peaches, pears or apricots"),
+}
 FACTS = {"proof_validity_months": _("validity of the proof of origin"), "direct_consignment": _("direct consignment"),
          "value_test": _("value test"), "default_method": _("method"), "tolerance": _("de minimis"),
-         "cumulation": _("cumulation"), "tolerance_by_chapter": _("de minimis by chapter")}
+         "cumulation": _("cumulation"), "tolerance_by_chapter": _("de minimis by chapter"),
+         "tolerance_note": _("de minimis"), "tolerance_textiles": _("de minimis for textile goods"),
+         "tolerance_exclusions": _("what the de minimis never covers"),
+         "tolerance_covers_wholly_obtained": _("de minimis for materials to be wholly obtained"),
+         "value_base": _("value base")}
 GROUP_NAMES = {"ASEAN": _("the ASEAN member states"), "EU": _("the EU member states")}
 
 
@@ -35,6 +60,33 @@ def _ranges(chapters) -> str:
             parts.append(f"{start:02d}" if start == prev else f"{start:02d}–{prev:02d}")
             start = cur
     return ", ".join(parts)
+
+
+def _codes(codes: frozenset[str]) -> str:
+    """A de minimis entry's goods: "Chapters 02, 04–24" or "Headings 16.04, 16.05"."""
+    chapters = {c for c in codes if len(c) == 2}
+    headings = sorted(c for c in codes if len(c) == 4)
+    parts = []
+    if chapters:
+        parts.append(gettext("Chapters %(chapters)s") % {"chapters": _ranges(chapters)})
+    if headings:
+        parts.append(gettext("Headings %(headings)s") % {"headings": ", ".join(dotted(h) for h in headings)})
+    return "; ".join(parts)
+
+
+def _exclusion(e: ToleranceExclusion) -> str:
+    """"materials of heading 04.01 to 04.06 used in goods of heading 04.01 to 04.06 (except …)", in words."""
+    materials = _refs(e.materials)
+    if e.material_condition:
+        materials += f" ({CONDITIONS.get(e.material_condition, e.material_condition)})"
+    products = _refs(e.products)
+    if e.product_condition:
+        products += f" ({CONDITIONS.get(e.product_condition, e.product_condition)})"
+    text = gettext("non-originating materials of %(materials)s used in goods of %(products)s") % {
+        "materials": materials, "products": products}
+    if e.except_products:
+        text += gettext(", except goods of %(codes)s") % {"codes": _refs(e.except_products)}
+    return text
 
 
 def _countries(codes: frozenset[str], names: dict[str, str]) -> str:
@@ -53,7 +105,8 @@ def agreement_rules(request):
     agreements = {a.code: a for a in TradeAgreement.objects.all()}
     names = {c.iso2: c.name for c in Country.objects.all()}
     rows = []
-    for code, p in all_provisions().items():
+    provisions = all_provisions()
+    for code, p in provisions.items():
         general = p.general_rule
         rows.append({
             "code": code, "name": agreements[code].name if code in agreements else "",
@@ -63,12 +116,17 @@ def agreement_rules(request):
             "base": BASES.get(p.value_base, p.value_base),
             "tolerance": {"percent": p.tolerance[0], "base": BASES.get(p.tolerance[1], p.tolerance[1])}
             if p.tolerance else None,
-            "by_chapter": [{"chapters": _ranges(chapters),
+            "by_chapter": [{"codes": _codes(codes),
                             "tolerance": {"percent": t[0], "base": BASES.get(t[1], t[1])} if t else None}
-                           for chapters, t in p.tolerance_by_chapter],
+                           for codes, t in p.tolerance_by_chapter],
+            "exclusions": [_exclusion(e) for e in p.tolerance_exclusions],
+            "covers_wholly_obtained": p.tolerance_covers_wholly_obtained,
             "zones": [_countries(zone.countries, names) for zone in p.cumulation],
             "validity": p.proof_validity_months,
             "consignment": CONSIGNMENT.get(p.direct_consignment or "", p.direct_consignment or ""),
             "sources": [(FACTS.get(fact, fact), text) for fact, text in p.sources.items() if text],
         })
+    # agreements of the table whose provisions the hub has not read: said, never left out
+    rows.extend({"code": code, "name": a.name, "missing": True}
+                for code, a in agreements.items() if code not in provisions)
     return render(request, "origin/agreement_rules.html", {"rows": rows})

@@ -138,6 +138,10 @@ def action_words(action: dict) -> str:
     if kind == "perform_process":
         return _("carry out the process of %(process)s and declare it") % {
             "process": PROCESSES.get(params.get("process", ""), params.get("process", ""))}
+    if kind == "read_manually" and what == "de_minimis_exclusion":
+        return _("check whether the agreement's de minimis may cover %(names)s: it does not cover some dairy, juice, "
+                 "oil and fruit materials in some goods (for example dairy preparations with over 10 %% milk solids); "
+                 "if it does not, this test is not met") % {"names": params.get("names", "")}
     if kind == "read_manually":
         return _("read the condition in the legal text and check it by hand")
     return str(action.get("detail", ""))
@@ -151,6 +155,10 @@ def blocking_words(material: dict, product_hs: str) -> str:
     level = int(material.get("level") or 0)
     levels = {2: _("chapter %(code)s"), 4: _("heading %(code)s"), 6: _("subheading %(code)s")}
     why = material.get("why")
+    if why == "same" and level in levels and material.get("de_minimis") == "excluded":
+        return _("%(who)s is not originating and is of the same %(place)s as the product, and the agreement's de "
+                 "minimis does not cover it in this product, so this test is not met") % {
+            "who": who, "place": levels[level] % {"code": dotted(product_hs[:level])}}
     if why == "same" and level in levels:
         return _("%(who)s is not originating and is of the same %(place)s as the product, so this test is not "
                  "met") % {"who": who, "place": levels[level] % {"code": dotted(product_hs[:level])}}

@@ -9,7 +9,8 @@ Why each verdict is right, by the rule texts:
 - coffee roasted from Vietnamese green coffee: made only from originating materials (PE), whatever the rule asks.
 - cashew kernels (0801.32) from raw cashew of Côte d'Ivoire (0801.31), half the FOB: CPTPP asks a change of
   subheading (met); the ASEAN general rules "RVC 40 % or CTH" are met by the 50 % value content; EVFTA asks that all
-  the nuts of chapter 8 be wholly obtained: not met.
+  the nuts of chapter 8 be wholly obtained: not met, and the raw nuts (4 kg for 1 kg of kernels, half the price)
+  are far over the tolerance of 10 % of the weight or of the price that Protocol 1 Art. 5(3)(a) and (5) allow.
 - wooden furniture (9403.60) from American sawn oak (4407.91): a change of heading everywhere.
 - leather shoes (6403.99) from Chinese uppers (6406.10) and soles: CPTPP's change of chapter fails (6406 is chapter
   64) and its other alternative excludes 6406.10: fails. The ASEAN general rules' change of heading is met. EVFTA
@@ -40,8 +41,8 @@ PRODUCTS = {
     "lychees": {"product": {"hs": "0810.90", "fob": 100, "ex_works": 95, "wholly_obtained": True}, "materials": []},
     "coffee": {"product": {"hs": "0901.21", "fob": 100, "ex_works": 95},
                "materials": [material("0901.11", 60, "VN", True, "green coffee, Đắk Lắk")]},
-    "cashew": {"product": {"hs": "0801.32", "fob": 100, "ex_works": 95},
-               "materials": [material("0801.31", 50, "CI", False, "raw cashew in shell")]},
+    "cashew": {"product": {"hs": "0801.32", "fob": 100, "ex_works": 95, "weight_kg": 1},
+               "materials": [{**material("0801.31", 50, "CI", False, "raw cashew in shell"), "weight_kg": 4}]},
     "pangasius": {"product": {"hs": "0304.62", "fob": 100, "ex_works": 95, "wholly_obtained": True},
                   "materials": []},
     "furniture": {"product": {"hs": "9403.60", "fob": 100, "ex_works": 95},
