@@ -14,7 +14,8 @@ from ftahub.origin.provisions import all_provisions
 RULES = {
     "ATIGA": "CTH or RVC(40)", "ACFTA": "CTH or RVC(40)", "AKFTA": "CTH or RVC(40)", "AJCEP": "CTH or QVC(40)",
     "VJEPA": "CTH or LVC(40)", "AIFTA": "CTSH and RVC(35)", "AANZFTA": "CTH or RVC(40)", "VKFTA": "CTH or RVC(40)",
-    "AHKFTA": "CTH or RVC(40)", "RCEP": "CTH or RVC(40)",
+    "AHKFTA": "CTH or RVC(40)", "RCEP": "CTH or RVC(40)", "VCFTA": "CTH or RVC(40)", "VN-EAEU": "CTH or VAC(40)",
+    "VIFTA": "CTH or RVC(40)",
     "CPTPP": "CTH except from 84.66 or RVC(35, build-up) or RVC(45, build-down) or RVC(55, focused, 84.14)",
     "EVFTA": "CTH allow 10% EXW or MaxNOM(50, EXW)", "UKVFTA": "CTH or MaxNOM(70, EXW)",
 }
@@ -49,6 +50,8 @@ def main():
     product = Product(hs="841459", fob=400.0, ex_works=380.0)
     parsed = {code: parse(text) for code, text in RULES.items()}
     sub_rule = parse("CTH or RVC(40)")
+    missing = sorted(set(all_provisions()) - set(parsed))
+    assert not missing, f"give these agreements a rule to time: {missing}"
     print(f"BOM: {count(materials)} materials in 3 levels; {len(parsed)} agreements")
     per_agreement = []
     for code, provisions in sorted(all_provisions().items()):

@@ -74,19 +74,25 @@ def _codes(codes: frozenset[str]) -> str:
     return "; ".join(parts)
 
 
-def _exclusion(e: ToleranceExclusion) -> str:
-    """"materials of heading 04.01 to 04.06 used in goods of heading 04.01 to 04.06 (except …)", in words."""
-    materials = _refs(e.materials)
-    if e.material_condition:
-        materials += f" ({CONDITIONS.get(e.material_condition, e.material_condition)})"
-    products = _refs(e.products)
-    if e.product_condition:
-        products += f" ({CONDITIONS.get(e.product_condition, e.product_condition)})"
-    text = gettext("non-originating materials of %(materials)s used in goods of %(products)s") % {
-        "materials": materials, "products": products}
-    if e.except_products:
-        text += gettext(", except goods of %(codes)s") % {"codes": _refs(e.except_products)}
-    return text
+def _exclusions(exclusions: tuple[ToleranceExclusion, ...]) -> list[str]:
+    """What the de minimis never covers, one line per kind of goods: "in goods of heading 04.01 to 04.06, except …:
+    non-originating materials of heading 04.01 to 04.06; of subheading 1901.90 (containing over 10 % …)"."""
+    def said(ranges, condition) -> str:
+        text = _refs(ranges)
+        return f"{text} ({CONDITIONS.get(condition, condition)})" if condition else text
+
+    groups: dict[tuple, list[str]] = {}
+    for e in exclusions:
+        groups.setdefault((e.products, e.product_condition, e.except_products), []).append(
+            said(e.materials, e.material_condition))
+    lines = []
+    for (products, condition, excepted), materials in groups.items():
+        goods = said(products, condition)
+        if excepted:
+            goods += gettext(", except goods of %(codes)s") % {"codes": _refs(excepted)}
+        lines.append(gettext("in goods of %(goods)s: non-originating materials of %(materials)s") % {
+            "goods": goods, "materials": "; ".join(materials)})
+    return lines
 
 
 def _countries(codes: frozenset[str], names: dict[str, str]) -> str:
@@ -119,7 +125,7 @@ def agreement_rules(request):
             "by_chapter": [{"codes": _codes(codes),
                             "tolerance": {"percent": t[0], "base": BASES.get(t[1], t[1])} if t else None}
                            for codes, t in p.tolerance_by_chapter],
-            "exclusions": [_exclusion(e) for e in p.tolerance_exclusions],
+            "exclusions": _exclusions(p.tolerance_exclusions),
             "covers_wholly_obtained": p.tolerance_covers_wholly_obtained,
             "zones": [_countries(zone.countries, names) for zone in p.cumulation],
             "validity": p.proof_validity_months,

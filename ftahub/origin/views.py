@@ -186,7 +186,7 @@ def glossary(request):
 
 
 GUIDE_ROWS = 6
-GUIDE_FIELDS = ("title", "product_hs", "market", "currency", "fob", "ex_works", "wholly_obtained")
+GUIDE_FIELDS = ("title", "product_hs", "market", "currency", "fob", "ex_works", "weight_kg", "wholly_obtained")
 
 
 def guide(request):
@@ -198,12 +198,14 @@ def guide(request):
     step = data.get("step", "product")
     form = ProductForm(data or None, initial={"market": request.GET.get("market", ""),
                                               "product_hs": request.GET.get("hs", "")})
-    rows = [{f: data.get(f"row-{i}-{f}", "").strip() for f in ("description", "hs", "country", "value", "local")}
-            for i in range(GUIDE_ROWS)]
+    rows = [{f: data.get(f"row-{i}-{f}", "").strip()
+             for f in ("description", "hs", "country", "value", "weight_kg", "local")} for i in range(GUIDE_ROWS)]
     context = {"form": form, "rows": rows, "step": step, "countries": countries.datalist(),
                "kept": [(name, data.get(name, "")) for name in GUIDE_FIELDS], "suggested": set()}
     if request.method != "POST" or not form.is_valid():
-        return render(request, "origin/guide.html", {**context, "step": "product"})
+        # the product's weight is asked with the materials: a wrong one comes back there
+        back = "materials" if step == "materials" and form.is_bound and set(form.errors) == {"weight_kg"} else "product"
+        return render(request, "origin/guide.html", {**context, "step": back})
     if step == "product":
         return render(request, "origin/guide.html", {**context, "step": "wholly"})
     if step == "wholly" and not form.cleaned_data.get("wholly_obtained"):
@@ -218,10 +220,11 @@ def guide(request):
                 context["suggested"].add(i)
         return render(request, "origin/guide.html", {**context, "step": "materials"})
     table = [[r["hs"], r["description"], r["value"], r["country"],
-              "yes" if r["local"] else ("unknown" if countries.resolve(r["country"]) == "VN" else "no")]
+              "yes" if r["local"] else ("unknown" if countries.resolve(r["country"]) == "VN" else "no"),
+              r["weight_kg"]]
              for r in rows if r["description"] or r["value"]]
     try:
-        materials = rows_to_materials(["hs", "description", "value", "country", "originating"], table,
+        materials = rows_to_materials(["hs", "description", "value", "country", "originating", "weight_kg"], table,
                                       currency=form.cleaned_data["currency"], country=countries.resolve) \
             if table else []
         _check_totals(form.cleaned_data, materials)

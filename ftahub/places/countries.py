@@ -12,7 +12,7 @@ from .models import Country
 ALIASES = {"viet nam": "VN", "vietnam": "VN", "my": "US", "usa": "US", "hoa ky": "US", "uk": "GB", "anh": "GB",
            "han quoc": "KR", "korea": "KR", "south korea": "KR", "nhat": "JP", "nhat ban": "JP", "dai loan": "TW",
            "trung quoc": "CN", "lao": "LA", "nga": "RU", "russia": "RU", "uc": "AU", "duc": "DE", "phap": "FR",
-           "an do": "IN"}
+           "an do": "IN", "bo bien nga": "CI"}
 
 
 def _names() -> dict[str, str]:

@@ -49,8 +49,10 @@ def test_evfta_tolerance_by_chapter_and_cptpps_exceptions_in_words(client):
     assert "Chương 50–63: không áp dụng tại đây" in evfta
     assert "không bị thay đổi trên đường" in evfta  # non-alteration (Article 13), in words
     cptpp = _section(page, "CPTPP")
-    assert ("nguyên liệu không có xuất xứ thuộc nhóm 04.01 đến 04.06 dùng để sản xuất hàng thuộc nhóm 04.01 đến "
-            "04.06, trừ hàng thuộc phân nhóm 0402.10 đến 0402.29, phân nhóm 0406.30") in cptpp
+    assert ("trong hàng thuộc nhóm 04.01 đến 04.06, trừ hàng thuộc phân nhóm 0402.10 đến 0402.29, phân nhóm 0406.30: "
+            "nguyên liệu không có xuất xứ thuộc nhóm 04.01 đến 04.06; phân nhóm 1901.90, phân nhóm 2106.90 (chứa trên "
+            "10 % chất khô từ sữa tính theo trọng lượng khô)") in cptpp
+    assert "Những trường hợp De minimis không áp dụng (11 nhóm hàng)" in cptpp
     assert "chứa trên 10 % chất khô từ sữa" in cptpp
     eaeu = _section(page, "VN-EAEU")
     assert "vì lý do địa lý hoặc yêu cầu vận tải" in eaeu and "Thông tư 21/2016/TT-BCT" in eaeu
