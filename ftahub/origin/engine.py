@@ -276,7 +276,7 @@ def _ctc(test: ChangeOfClassification, ctx: _Context) -> _Outcome:
         notes.append("the agreement's de minimis does not cover some of the blocking materials")
     if tolerance is None and blocking:
         notes.append("no tolerance (de minimis) is recorded for this agreement, so none was applied")
-    if not passed and tolerance and base_name.endswith("|weight") and not barred:
+    if not passed and tolerance and base_name.endswith("|weight") and not barred and not doubtful:
         # the tolerance may also be met by weight (EVFTA Protocol 1 Art. 5(3)(a)): the value share is over it
         notes.append(f"blocking materials ({blocking_value:.2f}) exceed {percent:g}% {value_base_name}; "
                      "the same share of the weight also satisfies the tolerance")

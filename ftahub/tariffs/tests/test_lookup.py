@@ -24,8 +24,9 @@ def test_lychees_from_japan_every_agreement_with_rate_saving_rule_and_form():
     # no AJCEP product-specific rule is loaded: its general rule, marked as such with the annex that may list lychees
     assert rows["AJCEP"]["rule"] == "RVC(40) or CTH" and rows["AJCEP"]["rule_general"]["article"] == \
         "AJCEP Article 26(1)" and "unless AJCEP Annex 2" in rows["AJCEP"]["rule_note"]
-    # VJEPA's general criteria, flagged in its citation as an article not confirmed here
-    assert rows["VJEPA"]["rule"] == "RVC(40) or CTH" and "not confirmed" in rows["VJEPA"]["rule_general"]["article"]
+    # VJEPA's general criteria, cited to Article 26 (Goods Not Wholly Obtained or Produced)
+    assert rows["VJEPA"]["rule"] == "RVC(40) or CTH" and rows["VJEPA"]["rule_general"]["article"].startswith(
+        "VJEPA Article 26")
     assert result["agreements"][0]["saving"] == 30.0  # ranked by saving
 
 
