@@ -40,12 +40,15 @@ class ToleranceExclusion:
     source: str = ""
 
     def applies(self, product_hs: str, material_hs: str) -> str | None:
-        """"yes", "maybe" (a condition the codes cannot tell) or None."""
+        """Whether it applies: "yes"; "maybe" where a condition or a material's code too short to place (1901
+        against 1901.90) leaves it open; None."""
         if not in_any(product_hs, self.products) or in_any(product_hs, self.except_products):
             return None
-        if not in_any(material_hs, self.materials):
-            return None
-        return "maybe" if self.product_condition or self.material_condition else "yes"
+        if in_any(material_hs, self.materials):
+            return "maybe" if self.product_condition or self.material_condition else "yes"
+        short = any(len(material_hs) < r.level and r.start[:len(material_hs)] <= material_hs <= r.end[:len(material_hs)]
+                    for r in self.materials)
+        return "maybe" if short else None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,9 @@ def test_a_condition_the_codes_cannot_tell_leaves_the_verdict_to_a_person():
     assert result.qualifies is False and result.needs_manual_reading
     action = result.to_qualify[0].actions[0]
     assert action.kind == "read_manually" and action.params["what"] == "de_minimis_exclusion"
+    # a material whose code is too short to tell whether it is of 1901.90 is in doubt the same way
+    short = assess(product(hs="190190", fob=100.0), [foreign("1901", 4.0)], parse("CTSH"), provisions_for("CPTPP"))
+    assert short.needs_manual_reading
     # a material of another code in the same product is covered as before
     other = assess(product(hs="190190", fob=100.0), [foreign("1901.20", 4.0)], parse("CTSH"), provisions_for("CPTPP"))
     assert other.qualifies
