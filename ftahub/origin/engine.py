@@ -474,7 +474,8 @@ def _wholly_obtained(test: WhollyObtained, ctx: _Context) -> _Outcome:
     if passed:
         return _Outcome(True, [result], [], [])
     blocking = [{"index": m.index, "hs": m.hs, "description": m.description, "value": m.value, "country": m.country,
-                 "test": _text(test), "reason": "not wholly obtained or originating"} for m in counted]
+                 "test": _text(test), "reason": "not wholly obtained or originating",
+                 **({"why": "tolerance_unknown"} if passed is None else {})} for m in counted]
     remedies = [] if passed is not None else [[Action(
         "provide_data", "give the ex-works price and the weights (kg) of the product and of these materials",
         materials=[m.index for m in counted], params={"what": "weights"})]]

@@ -164,6 +164,9 @@ def blocking_words(material: dict, product_hs: str) -> str:
                  "met") % {"who": who, "place": levels[level] % {"code": dotted(product_hs[:level])}}
     if why == "excepted":
         return _("%(who)s is not originating and is of a code the rule excludes") % {"who": who}
+    if why == "tolerance_unknown":
+        return _("%(who)s is not originating: whether the tolerance covers it depends on the weights or the price "
+                 "not given") % {"who": who}
     if why == "unclear":
         return _("%(who)s has too short an HS code to tell whether it changes classification: give its full "
                  "code") % {"who": who}
