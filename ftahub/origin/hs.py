@@ -32,6 +32,11 @@ class CodeRange:
         prefix = code[: self.level]
         return len(prefix) == self.level and self.start <= prefix <= self.end
 
+    def may_contain(self, code: str) -> bool:
+        """A code too short to place at this level (1901 against 1901.90) that some code of the range begins with."""
+        n = len(code)
+        return n < self.level and self.start[:n] <= code <= self.end[:n]
+
     def canonical(self) -> str:
         if self.level == 2:
             return f"chapter {int(self.start)}" + (f" through {int(self.end)}" if self.end != self.start else "")

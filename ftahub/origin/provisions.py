@@ -46,9 +46,7 @@ class ToleranceExclusion:
             return None
         if in_any(material_hs, self.materials):
             return "maybe" if self.product_condition or self.material_condition else "yes"
-        short = any(len(material_hs) < r.level and r.start[:len(material_hs)] <= material_hs <= r.end[:len(material_hs)]
-                    for r in self.materials)
-        return "maybe" if short else None
+        return "maybe" if any(r.may_contain(material_hs) for r in self.materials) else None
 
 
 @dataclass(frozen=True)
